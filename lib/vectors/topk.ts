@@ -1,0 +1,52 @@
+/** Top-k selection over a score array: the hot loop after every kernel call. */
+
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+/**
+ * The k highest scores in scores[0, n), best first, skipping ids in `exclude`.
+ * Ties keep the lower id first (more frequent word), so results are deterministic.
+ * O(n + k·log k) in practice: a sorted buffer of k entries, most rows rejected by one compare.
+ */
+export function topK(scores: ArrayLike<number>, n: number, k: number, exclude: ReadonlySet<number> = new Set()): Scored[] {
+  if (k <= 0 || n <= 0) return [];
+  const ids = new Int32Array(k);
+  const vals = new Float64Array(k);
+  let size = 0;
+  let floor = -Infinity; // the k-th best so far once the buffer is full
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    if (size === k && !(s > floor)) continue; // also drops NaN
+    if (s !== s || exclude.has(i)) continue;
+    // Insert into the descending buffer; equal scores go after (lower id stays first).
+    let j = size < k ? size++ : k - 1;
+    while (j > 0 && vals[j - 1] < s) {
+      vals[j] = vals[j - 1];
+      ids[j] = ids[j - 1];
+      j--;
+    }
+    vals[j] = s;
+    ids[j] = i;
+    if (size === k) floor = vals[k - 1];
+  }
+  const out: Scored[] = new Array(size);
+  for (let i = 0; i < size; i++) out[i] = { id: ids[i], score: vals[i] };
+  return out;
+}
+
+/**
+ * 1-based rank of row `id` among rows [0, n) not in `exclude`: 1 + the number of rows that
+ * score strictly higher, or that score the same and have a lower id (matching topK's order).
+ */
+export function rankOf(scores: ArrayLike<number>, n: number, id: number, exclude: ReadonlySet<number> = new Set()): number {
+  const s = scores[id];
+  let above = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === id || exclude.has(i)) continue;
+    const v = scores[i];
+    if (v > s || (v === s && i < id)) above++;
+  }
+  return above + 1;
+}
