@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { AnalogyPage } from './analogy-page';
+
+test.describe('analogy page on the real GloVe 6B vectors', () => {
+  test('king - man + woman puts queen first, typed from the keyboard', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    await app.open('?q=cat');
+    await app.waitForAllVectors();
+    await page.keyboard.press('/'); // focus the expression box without the mouse
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('king - man + woman');
+    await page.keyboard.press('Enter');
+    await expect(app.items.first()).toHaveAttribute('data-word', 'queen');
+    await expect(page).toHaveURL(/q=king\+-\+man\+%2B\+woman/);
+    const scores = await app.results.getByTestId('result-score').allTextContents();
+    expect(scores.length).toBe(10);
+    const values = scores.map(Number);
+    expect(values).toEqual([...values].sort((a, b) => b - a)); // best first
+    await page.screenshot({ path: 'artifacts/analogy-king-queen.png', fullPage: true });
+  });
+
+  test('an unknown word shows "not in vocabulary" and suggestions that fix the query', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    await app.open();
+    await app.waitForAllVectors();
+    await app.ask('kign - man + woman');
+    await expect(app.error).toContainText('not in vocabulary');
+    const suggestion = app.error.getByTestId('suggestion').filter({ hasText: /^king$/ });
+    await expect(suggestion).toBeVisible();
+    await suggestion.click();
+    await expect(app.items.first()).toHaveAttribute('data-word', 'queen');
+    await app.ask('king - + woman');
+    await expect(app.error).toContainText('at column');
+    await page.screenshot({ path: 'artifacts/analogy-error.png', fullPage: true });
+  });
+
+  test('a preset link reproduces its result and shows the article answer rank', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    await app.open('?q=biggest+-+big+%2B+small');
+    await app.waitForAllVectors();
+    // GloVe 100d does not put "smallest" first: the page must say where it ranks instead.
+    await expect(app.expectedRank).toContainText('smallest');
+    const rank = Number(await app.expectedRank.getAttribute('data-rank'));
+    expect(rank).toBeGreaterThan(1);
+    const words = await app.words();
+    expect(words).not.toContain('biggest');
+    // The same preset chosen by clicking gives the same list.
+    await app.open('?q=cat');
+    await app.waitForAllVectors();
+    await page.getByTestId('preset').filter({ hasText: 'biggest − big + small' }).click();
+    await expect(app.items.first()).toHaveAttribute('data-word', words[0]);
+    expect(await app.words()).toEqual(words);
+    await page.screenshot({ path: 'artifacts/analogy-preset-biggest.png', fullPage: true });
+  });
+
+  test('clicking a result word shows its neighbours, and honest mode shows the input words', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    await app.open('?q=king+-+man+%2B+woman');
+    await app.waitForAllVectors();
+    await app.items.filter({ hasText: 'queen' }).getByRole('button').click();
+    await expect(app.neighbours.getByTestId('result-item').first()).toBeVisible();
+    const neighbours = await app.neighbours.getByTestId('result-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-word')));
+    expect(neighbours).toContain('princess');
+    await expect(page).toHaveURL(/word=queen/);
+    await page.getByTestId('honest').check();
+    await expect(page).toHaveURL(/honest=1/);
+    await expect(app.results.getByText('(input)').first()).toBeVisible();
+    expect(await app.words()).toContain('king');
+  });
+});
