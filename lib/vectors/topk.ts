@@ -10,7 +10,7 @@ export interface Scored {
  * Ties keep the lower id first (more frequent word), so results are deterministic.
  * O(n + k·log k) in practice: a sorted buffer of k entries, most rows rejected by one compare.
  */
-export function topK(scores: ArrayLike<number>, n: number, k: number, exclude: ReadonlySet<number> = new Set()): Scored[] {
+export function topK(scores: Float32Array, n: number, k: number, exclude: ReadonlySet<number> = new Set()): Scored[] {
   if (k <= 0 || n <= 0) return [];
   const ids = new Int32Array(k);
   const vals = new Float64Array(k);
@@ -40,13 +40,14 @@ export function topK(scores: ArrayLike<number>, n: number, k: number, exclude: R
  * 1-based rank of row `id` among rows [0, n) not in `exclude`: 1 + the number of rows that
  * score strictly higher, or that score the same and have a lower id (matching topK's order).
  */
-export function rankOf(scores: ArrayLike<number>, n: number, id: number, exclude: ReadonlySet<number> = new Set()): number {
+export function rankOf(scores: Float32Array, n: number, id: number, exclude: ReadonlySet<number> = new Set()): number {
   const s = scores[id];
   let above = 0;
   for (let i = 0; i < n; i++) {
-    if (i === id || exclude.has(i)) continue;
     const v = scores[i];
     if (v > s || (v === s && i < id)) above++;
   }
+  // Cheaper to take the few excluded rows back out than to test every row against the set.
+  for (const i of exclude) if (i !== id && i < n && (scores[i] > s || (scores[i] === s && i < id))) above--;
   return above + 1;
 }
