@@ -1,0 +1,41 @@
+'use client';
+import type { LoadState } from '../hooks/use-vectors';
+
+const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** Download progress of the vector set, in bytes of the total, and rows searchable so far. */
+export function LoadProgress({ state }: { state: LoadState }) {
+  if (state.status === 'error') {
+    return (
+      <p role="alert" data-testid="load-error" className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        Could not load the vectors: {state.error}. If the set is missing, run <code>npm run prepare:glove</code> (or re-import it) and reload.
+      </p>
+    );
+  }
+  const frac = state.total ? state.loaded / state.total : 0;
+  if (state.status === 'ready') {
+    return (
+      <p data-testid="load-ready" className="text-xs text-zinc-500 dark:text-zinc-400">
+        {state.rows.toLocaleString('en')} words loaded in {((state.ms ?? 0) / 1000).toFixed(1)} s ({MB(state.total)} MB)
+      </p>
+    );
+  }
+  return (
+    <div data-testid="load-progress" className="space-y-1">
+      <div
+        role="progressbar"
+        aria-label="Loading word vectors"
+        aria-valuemin={0}
+        aria-valuemax={state.total || 1}
+        aria-valuenow={state.loaded}
+        className="h-2 w-full overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
+      >
+        <div className="h-full bg-sky-600 transition-[width]" style={{ width: `${(frac * 100).toFixed(1)}%` }} />
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        Loading vectors: {MB(state.loaded)} of {state.total ? MB(state.total) : '…'} MB
+        {state.rows > 0 && ` · the ${state.rows.toLocaleString('en')} most frequent words are searchable already`}
+      </p>
+    </div>
+  );
+}

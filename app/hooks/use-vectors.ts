@@ -1,0 +1,83 @@
+'use client';
+/**
+ * Owns the vectors worker for one set: starts it, tracks load progress, and turns requests
+ * into promises. Switching sets terminates the worker, which frees its memory at once.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { QueryOptions, QueryResult } from '@/lib/vectors/analogy';
+import type { SetInfo, WireError, WorkerRequest, WorkerResponse } from '@/lib/worker/protocol';
+
+export interface LoadState {
+  status: 'loading' | 'ready' | 'error';
+  /** Known once words and scales are in: queries can start. */
+  info?: SetInfo;
+  loaded: number;
+  total: number;
+  rows: number;
+  ms?: number;
+  error?: string;
+}
+
+type Pending = { resolve: (r: QueryResult) => void; reject: (e: WireError) => void };
+type NewRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export function useVectors(setName: string) {
+  const worker = useRef<Worker | null>(null);
+  const pending = useRef(new Map<number, Pending>());
+  const nextId = useRef(1);
+  const [state, setState] = useState<LoadState>({ status: 'loading', loaded: 0, total: 0, rows: 0 });
+
+  useEffect(() => {
+    const w = new Worker(new URL('../../lib/worker/vectors.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    const requests = pending.current;
+    setState({ status: 'loading', loaded: 0, total: 0, rows: 0 });
+    w.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const msg = event.data;
+      if (msg.type === 'progress') {
+        const p = msg.progress;
+        if (p.status === 'progress') setState((s) => ({ ...s, loaded: p.loaded, total: p.total, rows: p.rows }));
+        if (p.status === 'ready') setState((s) => ({ ...s, status: 'ready', rows: p.rows, loaded: s.total, ms: p.ms }));
+        return;
+      }
+      if (msg.type === 'load-error') {
+        setState((s) => ({ ...s, status: 'error', error: msg.error.message }));
+        return;
+      }
+      if (msg.type === 'opened') {
+        setState((s) => ({ ...s, info: msg.info }));
+        return;
+      }
+      const p = requests.get(msg.id);
+      requests.delete(msg.id);
+      if (msg.type === 'result') p?.resolve(msg.result);
+      else if (msg.type === 'error') {
+        if (p) p.reject(msg.error);
+        else setState((s) => ({ ...s, status: 'error', error: msg.error.message })); // the 'open' request
+      }
+    };
+    w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the vectors worker failed to start' }));
+    w.postMessage({ id: 0, type: 'open', baseUrl: `/data/${encodeURIComponent(setName)}` } satisfies WorkerRequest);
+    return () => {
+      w.terminate();
+      for (const p of requests.values()) p.reject({ kind: 'other', message: 'cancelled: the vector set changed' });
+      requests.clear();
+      worker.current = null;
+    };
+  }, [setName]);
+
+  const request = useCallback((req: NewRequest): Promise<QueryResult> => {
+    const w = worker.current;
+    if (!w) return Promise.reject({ kind: 'other', message: 'the vectors worker is not running' } satisfies WireError);
+    const id = nextId.current++;
+    return new Promise((resolve, reject) => {
+      pending.current.set(id, { resolve, reject });
+      w.postMessage({ ...req, id } as WorkerRequest);
+    });
+  }, []);
+
+  const query = useCallback((input: string, options: QueryOptions) => request({ type: 'query', input, options }), [request]);
+  const neighbors = useCallback((word: string, options: Omit<QueryOptions, 'method'>) => request({ type: 'neighbors', word, options }), [request]);
+
+  return { state, query, neighbors };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { ExpressionError } from '../expression/parse';
+import { AnalogyEngine, UnknownWordError } from './analogy';
+import { COSMUL_EPSILON } from './methods';
+import { storeFromRows } from './test-fixtures';
+
+// A hand-made 3-d space: axis 0 = royalty, axis 1 = male, axis 2 = female.
+const WORDS = ['man', 'woman', 'king', 'queen', 'prince', 'apple', 'kings'];
+const ROWS = [
+  [0, 1, 0], // man
+  [0, 0, 1], // woman
+  [1, 1, 0], // king
+  [1, 0, 1], // queen
+  [1, 1, 0.2], // prince
+  [-1, 0.1, 0.1], // apple
+  [1, 1.1, 0], // kings
+];
+
+const unit = (v: number[]) => {
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+};
+const cos = (a: number[], b: number[]) => unit(a).reduce((s, x, i) => s + x * unit(b)[i], 0);
+const row = (w: string) => ROWS[WORDS.indexOf(w)];
+
+describe('AnalogyEngine on a hand-made space', () => {
+  it('3CosAdd: king - man + woman = queen, with the cosine of queen and the normalised sum', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('king - man + woman', { k: 3 });
+    expect(r.results[0].word).toBe('queen');
+    // By hand: v = û(king) − û(man) + û(woman) = (0.7071, −0.2929, 1), |v| = 1.2592;
+    // cos(queen, v) = (0.7071·0.7071 + 1·0.7071) / 1.2592 = 0.9586.
+    expect(r.results[0].score).toBeCloseTo(0.9586, 2);
+    expect(r.results.map((h) => h.word)).not.toContain('king');
+    expect(r.results.map((h) => h.word)).not.toContain('woman');
+  });
+
+  it('honest mode keeps the input words and reports where each ranks', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('king - man + woman', { k: 7, honest: true });
+    // By hand: cos(woman, v) = 1/1.2592 = 0.794, second after queen; cos(man, v) = −0.2929/1.2592
+    // = −0.233 is 6th, above only apple (cos = −0.50).
+    expect(r.results.slice(0, 2).map((h) => h.word)).toEqual(['queen', 'woman']);
+    expect(r.results[1].input).toBe(true);
+    const ranks = Object.fromEntries(r.inputs.map((i) => [i.word, i.rank]));
+    expect(ranks.woman).toBe(2);
+    expect(ranks.man).toBe(6);
+    // The input ranks are the same whether or not the list hides them.
+    expect(engine.query('king - man + woman', { k: 3 }).inputs).toEqual(r.inputs);
+  });
+
+  it('3CosMul equals a brute-force evaluation of the formula for every candidate', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('king - man + woman', { method: '3cosmul', k: 7, honest: true });
+    const brute = WORDS.map((w) => {
+      const s = (x: string) => (1 + cos(row(w), row(x))) / 2;
+      return { word: w, score: (s('king') * s('woman')) / (s('man') + COSMUL_EPSILON) };
+    }).sort((a, b) => b.score - a.score);
+    expect(r.results.map((h) => h.word)).toEqual(brute.map((b) => b.word));
+    r.results.forEach((h, i) => expect(h.score).toBeCloseTo(brute[i].score, 2));
+  });
+
+  it('weights scale terms: 2*king - man counts king twice', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('2*king - man', { k: 7, honest: true });
+    const v = [0, 1, 2].map((i) => 2 * unit(row('king'))[i] - unit(row('man'))[i]);
+    const brute = WORDS.map((w) => ({ w, s: cos(row(w), v) })).sort((a, b) => b.s - a.s);
+    expect(r.results.map((h) => h.word)).toEqual(brute.map((b) => b.w));
+  });
+
+  it('a single word gives its neighbours by cosine, without itself unless honest', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('king', { k: 2 });
+    expect(r.kind).toBe('neighbors');
+    expect(r.method).toBe('cosine');
+    expect(r.results.map((h) => h.word)).toEqual(['kings', 'prince']);
+    expect(engine.neighbors('king', { k: 1, honest: true }).results[0].word).toBe('king');
+  });
+
+  it('reports the rank of an expected answer, from ?expect= or from "a : b :: c : d"', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    expect(engine.query('man : woman :: king : queen').expected).toMatchObject({ word: 'queen', rank: 1 });
+    const prince = engine.query('king - man + woman', { expect: 'prince' }).expected!;
+    expect(prince.rank).toBeGreaterThan(1);
+    expect(engine.query('king - man + woman', { expect: 'woman' }).expected).toMatchObject({ rank: null, reason: expect.stringContaining('input word') });
+    expect(engine.query('king - man + woman', { expect: 'zebra' }).expected).toMatchObject({ rank: null, reason: 'not in vocabulary' });
+  });
+
+  it('lower-cases input for a lower-case vocabulary and says so', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('King - Man + Woman');
+    expect(r.lowercased).toBe(true);
+    expect(r.expression).toBe('king - man + woman');
+    expect(r.results[0].word).toBe('queen');
+  });
+
+  it('an unknown word raises UnknownWordError with its column and close spellings', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    let error: unknown;
+    try {
+      engine.query('kign - man + woman');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnknownWordError);
+    const e = error as UnknownWordError;
+    expect(e.message).toContain('not in vocabulary');
+    expect(e.column).toBe(1);
+    expect(e.suggestions).toContain('king');
+    expect(() => engine.query('king - + woman')).toThrow(ExpressionError);
+  });
+
+  it('the vocabulary limit restricts both candidates and input words', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('king - man + woman', { vocab: 5, k: 10 });
+    expect(r.searched).toBe(5);
+    expect(r.results.map((h) => h.word)).toEqual(['queen', 'prince']);
+    expect(() => engine.query('apple', { vocab: 5 })).toThrow(/outside the 5 most frequent/);
+  });
+
+  it('the JS and WASM kernels give the same answers', async () => {
+    const wasm = new AnalogyEngine(await storeFromRows(WORDS, ROWS, 'wasm'));
+    const js = new AnalogyEngine(await storeFromRows(WORDS, ROWS, 'js'));
+    for (const method of ['3cosadd', '3cosmul'] as const) {
+      const a = wasm.query('king - man + woman', { method, k: 7, honest: true });
+      const b = js.query('king - man + woman', { method, k: 7, honest: true });
+      expect(a.results.map((h) => h.word)).toEqual(b.results.map((h) => h.word));
+      a.results.forEach((h, i) => expect(h.score).toBeCloseTo(b.results[i].score, 3));
+    }
+  });
+});

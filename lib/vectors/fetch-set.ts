@@ -1,0 +1,101 @@
+/**
+ * Loads a prepared set over HTTP, progressively: the manifest, words and scales first (≈ 4 MB
+ * for GloVe), then the int8 rows stream in most-frequent-first and become searchable as they
+ * arrive. Runs in the browser worker (and in Node 20, which has fetch).
+ */
+import { FILE_NAMES, parseVocab, validateManifest, type Manifest } from './format';
+import { createScorer } from './kernel/scorer';
+import { VectorStore } from './store';
+
+export type LoadProgress =
+  | { status: 'initiate'; set: string }
+  /** Bytes of all files fetched so far, of their total; rows usable so far. */
+  | { status: 'progress'; loaded: number; total: number; rows: number; count: number }
+  | { status: 'ready'; rows: number; ms: number };
+
+export interface RemoteSet {
+  manifest: Manifest;
+  /** Usable at once over the rows loaded so far (`store.loadedRows`). */
+  store: VectorStore;
+  /** Resolves when every row has arrived. */
+  complete: Promise<void>;
+}
+
+/** Hand rows to the kernel at least every this many bytes, so early queries see them. */
+const ROWS_BATCH_BYTES = 1 << 20;
+
+export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgress) => void, fetchImpl: typeof fetch = fetch): Promise<RemoteSet> {
+  const t0 = performance.now();
+  const base = baseUrl.replace(/\/$/, '');
+  const get = async (file: string): Promise<Response> => {
+    const res = await fetchImpl(`${base}/${file}`);
+    if (!res.ok) throw new Error(`could not fetch ${base}/${file}: HTTP ${res.status}`);
+    return res;
+  };
+  const manifest = validateManifest(await (await get('manifest.json')).json());
+  onProgress({ status: 'initiate', set: manifest.name });
+  const { count, dims, files } = manifest;
+  const total = files.vocab.bytes + files.scales.bytes + files.vectors.bytes;
+  let loaded = 0;
+  const report = (rows: number) => onProgress({ status: 'progress', loaded, total, rows, count });
+
+  const [vocabBytes, scaleBytes] = await Promise.all([
+    readAll(await get(FILE_NAMES.vocab), files.vocab.bytes, (n) => ((loaded += n), report(0))),
+    readAll(await get(FILE_NAMES.scales), files.scales.bytes, (n) => ((loaded += n), report(0))),
+  ]);
+  const words = parseVocab(new TextDecoder().decode(vocabBytes));
+  if (words.length !== count) throw new Error(`${FILE_NAMES.vocab} has ${words.length} words, the manifest says ${count}`);
+  const scales = new Float32Array(scaleBytes.buffer, scaleBytes.byteOffset, count);
+  const q = new Int8Array(count * dims);
+  const store = new VectorStore(manifest, words, q, scales, await createScorer(count, dims));
+
+  const vectors = await get(FILE_NAMES.vectors);
+  const complete = (async () => {
+    let filled = 0; // bytes of q written
+    let pending = 0;
+    await streamChunks(vectors, (chunk) => {
+      if (filled + chunk.length > q.length) throw new Error(`${FILE_NAMES.vectors} is longer than ${count} × ${dims} bytes`);
+      q.set(new Int8Array(chunk.buffer, chunk.byteOffset, chunk.length), filled);
+      filled += chunk.length;
+      loaded += chunk.length;
+      pending += chunk.length;
+      if (pending >= ROWS_BATCH_BYTES) {
+        pending = 0;
+        store.addRows(store.loadedRows, Math.floor(filled / dims));
+        report(store.loadedRows);
+      }
+    });
+    if (filled !== q.length) throw new Error(`${FILE_NAMES.vectors} ended after ${filled} bytes, expected ${q.length} (truncated download?)`);
+    store.addRows(store.loadedRows, count);
+    report(count);
+    onProgress({ status: 'ready', rows: count, ms: performance.now() - t0 });
+  })();
+  return { manifest, store, complete };
+}
+
+async function streamChunks(res: Response, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  if (!res.body) {
+    onChunk(new Uint8Array(await res.arrayBuffer()));
+    return;
+  }
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    onChunk(value);
+  }
+}
+
+/** Reads a whole response of known size, reporting bytes as they arrive. */
+async function readAll(res: Response, expected: number, onBytes: (n: number) => void): Promise<Uint8Array> {
+  const out = new Uint8Array(expected);
+  let at = 0;
+  await streamChunks(res, (chunk) => {
+    if (at + chunk.length > expected) throw new Error(`${res.url} is larger than the manifest's ${expected} bytes`);
+    out.set(chunk, at);
+    at += chunk.length;
+    onBytes(chunk.length);
+  });
+  if (at !== expected) throw new Error(`${res.url} has ${at} bytes, the manifest says ${expected} (truncated?)`);
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * An in-memory vector set: words, their int8 unit rows and a scoring kernel. Runs in Node (CLI)
+ * and in the browser worker, where rows arrive progressively (most frequent first) and queries
+ * can run over the rows loaded so far.
+ */
+import type { Scorer } from './kernel/scorer';
+
+export interface StoreInfo {
+  name: string;
+  title: string;
+  count: number;
+  dims: number;
+  /** Every word is lower-case: lower-case the user's input before lookup. */
+  lowercase: boolean;
+}
+
+export class VectorStore {
+  /** Rows [0, loadedRows) are usable. */
+  loadedRows = 0;
+  private readonly index = new Map<string, number>();
+
+  /**
+   * @param words all `count` words, in row order
+   * @param q     int8 rows, count × dims (filled progressively)
+   * @param scales per-row scales (filled progressively)
+   */
+  constructor(
+    readonly info: StoreInfo,
+    readonly words: readonly string[],
+    readonly q: Int8Array,
+    readonly scales: Float32Array,
+    readonly scorer: Scorer,
+  ) {
+    if (words.length !== info.count) throw new Error(`expected ${info.count} words, got ${words.length}`);
+    if (q.length < info.count * info.dims || scales.length < info.count) throw new Error('row arrays are smaller than count × dims');
+    // First occurrence wins, so a word maps to its most frequent row.
+    for (let i = words.length - 1; i >= 0; i--) this.index.set(words[i], i);
+  }
+
+  /** Store for fully loaded rows (Node): copies them into the kernel in one go. */
+  static complete(info: StoreInfo, words: readonly string[], q: Int8Array, scales: Float32Array, scorer: Scorer): VectorStore {
+    const store = new VectorStore(info, words, q, scales, scorer);
+    store.addRows(0, info.count);
+    return store;
+  }
+
+  /** Marks rows [start, end) of `q`/`scales` as filled and hands them to the kernel. */
+  addRows(start: number, end: number): void {
+    const dims = this.info.dims;
+    this.scorer.setRows(start, this.q.subarray(start * dims, end * dims), this.scales.subarray(start, end));
+    this.loadedRows = Math.max(this.loadedRows, end);
+  }
+
+  /** How the user's word is looked up (lower-cased for lower-case sets, trimmed). */
+  normalise(word: string): string {
+    const w = word.trim();
+    return this.info.lowercase ? w.toLowerCase() : w;
+  }
+
+  /** Row id of an already normalised word among the loaded rows, or -1. */
+  id(word: string, limit = this.loadedRows): number {
+    const i = this.index.get(word);
+    return i !== undefined && i < limit ? i : -1;
+  }
+
+  /** Row id of a word in the whole set, loaded or not, or -1. */
+  rowOf(word: string): number {
+    return this.index.get(word) ?? -1;
+  }
+
+  /** The dequantised unit vector of row `id`. */
+  unitVector(id: number): Float32Array {
+    const dims = this.info.dims;
+    const out = new Float32Array(dims);
+    const s = this.scales[id];
+    const base = id * dims;
+    for (let i = 0; i < dims; i++) out[i] = this.q[base + i] * s;
+    return out;
+  }
+}

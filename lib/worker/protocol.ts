@@ -1,0 +1,34 @@
+/** Messages between the UI and the vectors worker (lib/worker/vectors.worker.ts). */
+import type { QueryOptions, QueryResult } from '../vectors/analogy';
+import type { LoadProgress } from '../vectors/fetch-set';
+
+export interface SetInfo {
+  name: string;
+  title: string;
+  count: number;
+  dims: number;
+  lowercase: boolean;
+  source: string;
+  licence: string;
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'open'; baseUrl: string }
+  | { id: number; type: 'query'; input: string; options: QueryOptions }
+  | { id: number; type: 'neighbors'; word: string; options: Omit<QueryOptions, 'method'> };
+
+/** An error as it crosses the worker boundary (Error subclasses do not survive postMessage). */
+export interface WireError {
+  kind: 'expression' | 'unknown-word' | 'other';
+  message: string;
+  column?: number;
+  word?: string;
+  suggestions?: string[];
+}
+
+export type WorkerResponse =
+  | { id: number; type: 'opened'; info: SetInfo }
+  | { id: number; type: 'result'; result: QueryResult }
+  | { id: number; type: 'error'; error: WireError }
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'load-error'; error: WireError };

@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The vectors worker: loads a set progressively and answers queries off the UI thread.
+ * Queries run over the rows loaded so far, so the first answer comes before the download ends.
+ */
+import { ExpressionError } from '../expression/parse';
+import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
+import { openRemoteSet } from '../vectors/fetch-set';
+import type { WireError, WorkerRequest, WorkerResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let engine: AnalogyEngine | undefined;
+
+const post = (message: WorkerResponse) => self.postMessage(message);
+
+function toWire(e: unknown): WireError {
+  if (e instanceof UnknownWordError) return { kind: 'unknown-word', message: e.message, column: e.column, word: e.word, suggestions: e.suggestions };
+  if (e instanceof ExpressionError) return { kind: 'expression', message: e.message, column: e.column };
+  return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  try {
+    switch (req.type) {
+      case 'open': {
+        const remote = await openRemoteSet(req.baseUrl, (progress) => post({ type: 'progress', progress }));
+        engine = new AnalogyEngine(remote.store);
+        const m = remote.manifest;
+        post({ id: req.id, type: 'opened', info: { name: m.name, title: m.title, count: m.count, dims: m.dims, lowercase: m.lowercase, source: m.source, licence: m.licence } });
+        remote.complete.catch((e) => post({ type: 'load-error', error: toWire(e) }));
+        return;
+      }
+      case 'query':
+        post({ id: req.id, type: 'result', result: requireEngine().query(req.input, req.options) });
+        return;
+      case 'neighbors':
+        post({ id: req.id, type: 'result', result: requireEngine().neighbors(req.word, req.options) });
+        return;
+    }
+  } catch (e) {
+    post({ id: req.id, type: 'error', error: toWire(e) });
+  }
+};
+
+function requireEngine(): AnalogyEngine {
+  if (!engine) throw new Error('no vector set is open yet');
+  return engine;
+}
