@@ -11,7 +11,7 @@ export const DEFAULT_SET = 'glove-6b-100d';
 
 /** models/ at the project root, overridable with WVE_MODELS_DIR (tests use a temp folder). */
 export function modelsDir(): string {
-  return process.env.WVE_MODELS_DIR ?? path.resolve(process.cwd(), 'models');
+  return process.env.WVE_MODELS_DIR || path.resolve(process.cwd(), 'models');
 }
 
 export async function readManifest(dir: string): Promise<Manifest> {
@@ -44,8 +44,8 @@ export async function listSets(root = modelsDir()): Promise<{ sets: Manifest[]; 
   for (const name of entries.sort()) {
     if (name.startsWith('.')) continue;
     const dir = path.join(root, name);
-    if (!(await stat(dir)).isDirectory()) continue;
     try {
+      if (!(await stat(dir)).isDirectory()) continue;
       const m = await readManifest(dir);
       if (m.name !== name) throw new Error(`manifest name "${m.name}" differs from folder "${name}"`);
       await checkSizes(dir, m);

@@ -12,6 +12,7 @@ import {
   FILE_NAMES,
   FORMAT_NAME,
   FORMAT_VERSION,
+  MAX_DIMS,
   SET_NAME_PATTERN,
   quantiseRow,
   type FileKey,
@@ -33,14 +34,18 @@ interface Output {
   handle: FileHandle;
   hash: Hash;
   bytes: number;
-  pending: Buffer[];
 }
 
 export class VectorSetWriter {
   readonly tempDir: string;
   private readonly outputs = {} as Record<FileKey, Output>;
   private readonly seen = new Set<string>();
-  private readonly q: Int8Array;
+  // Rows waiting for the next flush, in preallocated buffers (no per-row allocation).
+  private readonly pendingQ: Int8Array;
+  private readonly pendingScales = new Float32Array(ROWS_PER_FLUSH);
+  private readonly pendingNorms = new Float32Array(ROWS_PER_FLUSH);
+  private readonly pendingReference: Float32Array;
+  private pendingWords: string[] = [];
   private count = 0;
   private allLower = true;
   private pendingRows = 0;
@@ -51,15 +56,16 @@ export class VectorSetWriter {
     private readonly info: SetInfo,
   ) {
     this.tempDir = path.join(modelsDir, `.tmp-${info.name}-${process.pid}`);
-    this.q = new Int8Array(info.dims);
+    this.pendingQ = new Int8Array(ROWS_PER_FLUSH * info.dims);
+    this.pendingReference = new Float32Array(ROWS_PER_FLUSH * info.dims);
   }
 
   static async create(modelsDir: string, info: SetInfo): Promise<VectorSetWriter> {
     if (!SET_NAME_PATTERN.test(info.name)) {
       throw new Error(`set name "${info.name}" must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
     }
-    if (!Number.isInteger(info.dims) || info.dims < 1 || info.dims > 4096) {
-      throw new Error(`dims must be an integer in 1..4096, got ${info.dims}`);
+    if (!Number.isInteger(info.dims) || info.dims < 1 || info.dims > MAX_DIMS) {
+      throw new Error(`dims must be an integer in 1..${MAX_DIMS}, got ${info.dims}`);
     }
     const writer = new VectorSetWriter(modelsDir, info);
     await rm(writer.tempDir, { recursive: true, force: true });
@@ -69,7 +75,6 @@ export class VectorSetWriter {
         handle: await open(path.join(writer.tempDir, FILE_NAMES[key]), 'w'),
         hash: createHash('sha256'),
         bytes: 0,
-        pending: [],
       };
     }
     return writer;
@@ -87,26 +92,29 @@ export class VectorSetWriter {
   /**
    * Appends one word and its vector. Throws (without writing) on an empty word, a word with
    * whitespace, a duplicate, a wrong length or a non-finite number; callers add the position.
+   * Await each call before the next: a call may flush to disk.
    */
   async add(word: string, row: ArrayLike<number>): Promise<void> {
     if (this.closed) throw new Error('writer already finished');
     if (word.length === 0) throw new Error('empty word');
     if (/[\s]/u.test(word)) throw new Error(`word ${JSON.stringify(word)} contains whitespace`);
     if (this.seen.has(word)) throw new Error(`duplicate word "${word}"`);
-    if (row.length !== this.info.dims) throw new Error(`"${word}" has ${row.length} numbers, expected ${this.info.dims}`);
-    const f32 = Float32Array.from(row);
-    for (let i = 0; i < f32.length; i++) {
-      if (!Number.isFinite(f32[i])) throw new Error(`"${word}" has a non-finite value at position ${i + 1}`);
+    const { dims } = this.info;
+    if (row.length !== dims) throw new Error(`"${word}" has ${row.length} numbers, expected ${dims}`);
+    const slot = this.pendingRows;
+    const f32 = this.pendingReference.subarray(slot * dims, (slot + 1) * dims);
+    f32.set(row);
+    for (let i = 0; i < dims; i++) {
+      if (!Number.isFinite(f32[i])) throw new Error(`"${word}" has a non-finite value at position ${i + 1} (float32 range is ±3.4e38)`);
     }
+    const { scale, norm } = quantiseRow(f32, this.pendingQ.subarray(slot * dims, (slot + 1) * dims));
+    if (!Number.isFinite(Math.fround(norm))) throw new Error(`"${word}" has a norm beyond the float32 range`);
+
     this.seen.add(word);
     if (this.allLower && word !== word.toLowerCase()) this.allLower = false;
-
-    const { scale, norm } = quantiseRow(f32, this.q);
-    this.push('vocab', Buffer.from(word + '\n', 'utf8'));
-    this.push('vectors', Buffer.from(Int8Array.from(this.q).buffer));
-    this.push('scales', Buffer.from(Float32Array.of(scale).buffer));
-    this.push('norms', Buffer.from(Float32Array.of(norm).buffer));
-    this.push('reference', Buffer.from(f32.buffer));
+    this.pendingWords.push(word);
+    this.pendingScales[slot] = scale;
+    this.pendingNorms[slot] = norm;
     this.count++;
     if (++this.pendingRows >= ROWS_PER_FLUSH) await this.flush();
   }
@@ -153,21 +161,26 @@ export class VectorSetWriter {
     await rm(this.tempDir, { recursive: true, force: true });
   }
 
-  private push(key: FileKey, chunk: Buffer): void {
-    this.outputs[key].pending.push(chunk);
-  }
-
   private async flush(): Promise<void> {
-    this.pendingRows = 0;
+    const rows = this.pendingRows;
+    if (rows === 0) return;
+    const dims = this.info.dims;
+    const bytes = (a: ArrayBufferView, length: number) => Buffer.from(a.buffer, a.byteOffset, length);
+    const chunks: Record<FileKey, Buffer> = {
+      vocab: Buffer.from(this.pendingWords.join('\n') + '\n', 'utf8'),
+      vectors: bytes(this.pendingQ, rows * dims),
+      scales: bytes(this.pendingScales, rows * 4),
+      norms: bytes(this.pendingNorms, rows * 4),
+      reference: bytes(this.pendingReference, rows * dims * 4),
+    };
     for (const key of FILE_KEYS) {
       const out = this.outputs[key];
-      if (out.pending.length === 0) continue;
-      const chunk = Buffer.concat(out.pending);
-      out.pending = [];
-      out.hash.update(chunk);
-      out.bytes += chunk.length;
-      await out.handle.write(chunk);
+      out.hash.update(chunks[key]);
+      out.bytes += chunks[key].length;
+      await out.handle.write(chunks[key]);
     }
+    this.pendingWords = [];
+    this.pendingRows = 0;
   }
 }
 

@@ -44,6 +44,9 @@ export interface Manifest {
   createdAt: string;
 }
 
+/** Largest vector length the format accepts. */
+export const MAX_DIMS = 4096;
+
 /** A set name is a folder name and part of URLs: keep it to a safe alphabet. */
 export const SET_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -75,7 +78,7 @@ export function validateManifest(value: unknown): Manifest {
   if (m.version !== FORMAT_VERSION) fail(`version is ${JSON.stringify(m.version)}, expected ${FORMAT_VERSION}`);
   if (typeof m.name !== 'string' || !SET_NAME_PATTERN.test(m.name)) fail(`name ${JSON.stringify(m.name)} is not a valid set name`);
   if (!Number.isInteger(m.count) || (m.count as number) < 1) fail('count must be a positive integer');
-  if (!Number.isInteger(m.dims) || (m.dims as number) < 1 || (m.dims as number) > 4096) fail('dims must be an integer in 1..4096');
+  if (!Number.isInteger(m.dims) || (m.dims as number) < 1 || (m.dims as number) > MAX_DIMS) fail(`dims must be an integer in 1..${MAX_DIMS}`);
   if (m.dtype !== 'int8-rowscale') fail(`dtype ${JSON.stringify(m.dtype)} is not supported`);
   if (typeof m.lowercase !== 'boolean') fail('lowercase must be true or false');
   if (typeof m.checksum !== 'string') fail('checksum missing');

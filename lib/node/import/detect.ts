@@ -1,0 +1,72 @@
+/**
+ * Recognises the format of a vectors file from its name and first bytes, and refuses
+ * compressed files and other binaries with a message that says what to do.
+ */
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { ImportError, isHeaderLine, type VectorFormat } from './readers';
+
+/** Bytes read from the start of the file for detection. */
+export const SNIFF_BYTES = 64 * 1024;
+
+export interface Detection {
+  format: VectorFormat;
+  /** Why, for --json / debugging ("extension .bin", "first line is a COUNT DIMS header"). */
+  reason: string;
+}
+
+export async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const startsWith = (head: Buffer, magic: number[]) => magic.every((b, i) => head[i] === b);
+
+/** Throws for an empty file and for compressed or foreign binary files. */
+export function checkMagic(head: Buffer, file: string): void {
+  if (head.length === 0) throw new ImportError(`${file} is empty`);
+  if (startsWith(head, [0x1f, 0x8b])) throw new ImportError(`gzip-compressed: decompress it first (gunzip ${file})`);
+  if (startsWith(head, [0x42, 0x5a, 0x68])) throw new ImportError(`bzip2-compressed: decompress it first (bunzip2 ${file})`);
+  if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) throw new ImportError(`xz-compressed: decompress it first (unxz ${file})`);
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) throw new ImportError(`a zip archive: extract the vectors file first (unzip ${file})`);
+  // fastText's model .bin starts with the int32 magic 793712314: it is not word2vec binary.
+  if (startsWith(head, [0xba, 0x16, 0x4f, 0x2f])) {
+    throw new ImportError(`${file} is a fastText model (.bin), not word2vec binary: import the matching .vec file instead`);
+  }
+}
+
+/**
+ * `.bin` → word2vec-bin; a first line of exactly two integers → word2vec-text (fastText .vec is
+ * the same format), or word2vec-bin when the bytes after it are not text (a binary file with
+ * another extension); anything else → glove.
+ */
+export function detectFormat(file: string, head: Buffer): Detection {
+  checkMagic(head, file);
+  if (path.extname(file).toLowerCase() === '.bin') return { format: 'word2vec-bin', reason: 'extension .bin' };
+  const nl = head.indexOf(10);
+  let first = head.subarray(0, nl < 0 ? head.length : nl).toString('utf8');
+  if (first.charCodeAt(0) === 0xfeff) first = first.slice(1);
+  if (nl >= 0 && isHeaderLine(first)) {
+    const after = head.subarray(nl + 1);
+    if (after.length > 0 && !looksLikeText(after)) return { format: 'word2vec-bin', reason: 'a COUNT DIMS header followed by binary data' };
+    const vec = path.extname(file).toLowerCase() === '.vec';
+    return { format: vec ? 'fasttext' : 'word2vec-text', reason: 'the first line is a COUNT DIMS header' };
+  }
+  return { format: 'glove', reason: 'no COUNT DIMS header' };
+}
+
+/** Text vectors hold no control bytes other than tab, CR and LF; float32 bytes nearly always do. */
+function looksLikeText(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+    if (b === 0x7f) return false;
+  }
+  return true;
+}
