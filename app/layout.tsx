@@ -19,6 +19,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
               Analogies
             </a>
+            <a href="/speed" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              Speed
+            </a>
           </nav>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

@@ -63,7 +63,12 @@ export function AnalogyExplorer({ initial, sets }: Props) {
     let live = true;
     const expect = state.expect ?? findPreset(state.q)?.expect;
     query(state.q, { k: state.k, method: state.method, honest: state.honest, expect })
-      .then((r) => live && (setResult(r), setError(null)))
+      .then((r) => {
+        if (!live) return;
+        performance.mark('analogy:result'); // read by scripts/bench-browser.ts
+        setResult(r);
+        setError(null);
+      })
       .catch((e: WireError) => live && (setError(e), setResult(null)));
     return () => {
       live = false;

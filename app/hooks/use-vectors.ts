@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueryOptions, QueryResult } from '@/lib/vectors/analogy';
+import type { LatencyReport } from '@/lib/vectors/latency';
+import type { Method } from '@/lib/vectors/methods';
 import type { SetInfo, WireError, WorkerRequest, WorkerResponse } from '@/lib/worker/protocol';
 
 export interface LoadState {
@@ -18,7 +20,7 @@ export interface LoadState {
   error?: string;
 }
 
-type Pending = { resolve: (r: QueryResult) => void; reject: (e: WireError) => void };
+type Pending = { resolve: (r: never) => void; reject: (e: WireError) => void };
 type NewRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export function useVectors(setName: string) {
@@ -37,7 +39,10 @@ export function useVectors(setName: string) {
       if (msg.type === 'progress') {
         const p = msg.progress;
         if (p.status === 'progress') setState((s) => ({ ...s, loaded: p.loaded, total: p.total, rows: p.rows }));
-        if (p.status === 'ready') setState((s) => ({ ...s, status: 'ready', rows: p.rows, loaded: s.total, ms: p.ms }));
+        if (p.status === 'ready') {
+          performance.mark('vectors:ready'); // read by scripts/bench-browser.ts
+          setState((s) => ({ ...s, status: 'ready', rows: p.rows, loaded: s.total, ms: p.ms }));
+        }
         return;
       }
       if (msg.type === 'load-error') {
@@ -45,18 +50,21 @@ export function useVectors(setName: string) {
         return;
       }
       if (msg.type === 'opened') {
+        performance.mark('vectors:opened');
         setState((s) => ({ ...s, info: msg.info }));
         return;
       }
       const p = requests.get(msg.id);
       requests.delete(msg.id);
-      if (msg.type === 'result') p?.resolve(msg.result);
+      if (msg.type === 'result') p?.resolve(msg.result as never);
+      else if (msg.type === 'latency') p?.resolve(msg.report as never);
       else if (msg.type === 'error') {
         if (p) p.reject(msg.error);
         else setState((s) => ({ ...s, status: 'error', error: msg.error.message })); // the 'open' request
       }
     };
     w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the vectors worker failed to start' }));
+    performance.mark('vectors:worker-started');
     w.postMessage({ id: 0, type: 'open', baseUrl: `/data/${encodeURIComponent(setName)}` } satisfies WorkerRequest);
     return () => {
       w.terminate();
@@ -66,18 +74,22 @@ export function useVectors(setName: string) {
     };
   }, [setName]);
 
-  const request = useCallback((req: NewRequest): Promise<QueryResult> => {
+  const request = useCallback(<T,>(req: NewRequest): Promise<T> => {
     const w = worker.current;
     if (!w) return Promise.reject({ kind: 'other', message: 'the vectors worker is not running' } satisfies WireError);
     const id = nextId.current++;
-    return new Promise((resolve, reject) => {
-      pending.current.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      pending.current.set(id, { resolve: resolve as (r: never) => void, reject });
       w.postMessage({ ...req, id } as WorkerRequest);
     });
   }, []);
 
-  const query = useCallback((input: string, options: QueryOptions) => request({ type: 'query', input, options }), [request]);
-  const neighbors = useCallback((word: string, options: Omit<QueryOptions, 'method'>) => request({ type: 'neighbors', word, options }), [request]);
+  const query = useCallback((input: string, options: QueryOptions) => request<QueryResult>({ type: 'query', input, options }), [request]);
+  const neighbors = useCallback(
+    (word: string, options: Omit<QueryOptions, 'method'>) => request<QueryResult>({ type: 'neighbors', word, options }),
+    [request],
+  );
+  const latency = useCallback((runs: number, method: Method) => request<LatencyReport>({ type: 'latency', runs, method }), [request]);
 
-  return { state, query, neighbors };
+  return { state, query, neighbors, latency };
 }

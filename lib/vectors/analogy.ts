@@ -6,7 +6,7 @@ import { parseExpression, type Expression, type ExpressionKind, type Term } from
 import type { VectorStore } from './store';
 import { SpellingIndex } from './suggest';
 import { COSMUL_EPSILON, type Method } from './methods';
-import { rankOf, topK } from './topk';
+import { rankOf, ranksOf, topK } from './topk';
 
 export { COSMUL_EPSILON, METHODS, type Method } from './methods';
 
@@ -120,12 +120,8 @@ export class AnalogyEngine {
       rank: i + 1,
       input: inputIds.has(s.id),
     }));
-    const inputs: InputRank[] = terms.map((t) => ({
-      word: t.word,
-      weight: t.weight,
-      rank: rankOf(scores, n, t.id),
-      score: scores[t.id],
-    }));
+    const inputRanks = ranksOf(scores, n, terms.map((t) => t.id));
+    const inputs: InputRank[] = terms.map((t, j) => ({ word: t.word, weight: t.weight, rank: inputRanks[j], score: scores[t.id] }));
     const expectWord = options.expect ?? expression.expect;
     const expected = expectWord === undefined ? undefined : this.expectedRank(store.normalise(expectWord), scores, n, exclude);
     return {

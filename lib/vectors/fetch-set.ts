@@ -21,10 +21,15 @@ export interface RemoteSet {
   complete: Promise<void>;
 }
 
-/** Hand rows to the kernel at least every this many bytes, so early queries see them. */
-const ROWS_BATCH_BYTES = 1 << 20;
+export interface RemoteOptions {
+  fetch?: typeof fetch;
+  /** Hand rows to the kernel every this many bytes, so early queries see them (default 1 MB). */
+  batchBytes?: number;
+}
 
-export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgress) => void, fetchImpl: typeof fetch = fetch): Promise<RemoteSet> {
+export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgress) => void, options: RemoteOptions = {}): Promise<RemoteSet> {
+  const fetchImpl = options.fetch ?? fetch;
+  const batchBytes = options.batchBytes ?? 1 << 20;
   const t0 = performance.now();
   const base = baseUrl.replace(/\/$/, '');
   const get = async (file: string): Promise<Response> => {
@@ -39,9 +44,12 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
   let loaded = 0;
   const report = (rows: number) => onProgress({ status: 'progress', loaded, total, rows, count });
 
+  // All three requests start together; the rows' body is read once words and scales are in.
+  const vectorsResponse = get(FILE_NAMES.vectors);
+  vectorsResponse.catch(() => undefined); // its error surfaces where it is awaited below
   const [vocabBytes, scaleBytes] = await Promise.all([
-    readAll(await get(FILE_NAMES.vocab), files.vocab.bytes, (n) => ((loaded += n), report(0))),
-    readAll(await get(FILE_NAMES.scales), files.scales.bytes, (n) => ((loaded += n), report(0))),
+    get(FILE_NAMES.vocab).then((res) => readAll(res, files.vocab.bytes, (n) => ((loaded += n), report(0)))),
+    get(FILE_NAMES.scales).then((res) => readAll(res, files.scales.bytes, (n) => ((loaded += n), report(0)))),
   ]);
   const words = parseVocab(new TextDecoder().decode(vocabBytes));
   if (words.length !== count) throw new Error(`${FILE_NAMES.vocab} has ${words.length} words, the manifest says ${count}`);
@@ -49,7 +57,7 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
   const q = new Int8Array(count * dims);
   const store = new VectorStore(manifest, words, q, scales, await createScorer(count, dims));
 
-  const vectors = await get(FILE_NAMES.vectors);
+  const vectors = await vectorsResponse;
   const complete = (async () => {
     let filled = 0; // bytes of q written
     let pending = 0;
@@ -59,7 +67,7 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
       filled += chunk.length;
       loaded += chunk.length;
       pending += chunk.length;
-      if (pending >= ROWS_BATCH_BYTES) {
+      if (pending >= batchBytes) {
         pending = 0;
         store.addRows(store.loadedRows, Math.floor(filled / dims));
         report(store.loadedRows);
@@ -67,6 +75,7 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
     });
     if (filled !== q.length) throw new Error(`${FILE_NAMES.vectors} ended after ${filled} bytes, expected ${q.length} (truncated download?)`);
     store.addRows(store.loadedRows, count);
+    store.buildIndex();
     report(count);
     onProgress({ status: 'ready', rows: count, ms: performance.now() - t0 });
   })();

@@ -17,7 +17,8 @@ export interface StoreInfo {
 export class VectorStore {
   /** Rows [0, loadedRows) are usable. */
   loadedRows = 0;
-  private readonly index = new Map<string, number>();
+  /** word → first row; built by buildIndex(), until then lookups scan the word list. */
+  private index?: Map<string, number>;
 
   /**
    * @param words all `count` words, in row order
@@ -33,14 +34,25 @@ export class VectorStore {
   ) {
     if (words.length !== info.count) throw new Error(`expected ${info.count} words, got ${words.length}`);
     if (q.length < info.count * info.dims || scales.length < info.count) throw new Error('row arrays are smaller than count × dims');
+  }
+
+  /**
+   * Builds the word → row map (≈ 0.2 s for 341k words). The browser defers it until the rows
+   * have loaded, so the first answer does not wait for it; until then lookups scan the words in
+   * frequency order, which finds common words within microseconds.
+   */
+  buildIndex(): void {
+    const index = new Map<string, number>();
     // First occurrence wins, so a word maps to its most frequent row.
-    for (let i = words.length - 1; i >= 0; i--) this.index.set(words[i], i);
+    for (let i = this.words.length - 1; i >= 0; i--) index.set(this.words[i], i);
+    this.index = index;
   }
 
   /** Store for fully loaded rows (Node): copies them into the kernel in one go. */
   static complete(info: StoreInfo, words: readonly string[], q: Int8Array, scales: Float32Array, scorer: Scorer): VectorStore {
     const store = new VectorStore(info, words, q, scales, scorer);
     store.addRows(0, info.count);
+    store.buildIndex();
     return store;
   }
 
@@ -59,13 +71,13 @@ export class VectorStore {
 
   /** Row id of an already normalised word among the loaded rows, or -1. */
   id(word: string, limit = this.loadedRows): number {
-    const i = this.index.get(word);
-    return i !== undefined && i < limit ? i : -1;
+    const i = this.rowOf(word);
+    return i < limit ? i : -1;
   }
 
   /** Row id of a word in the whole set, loaded or not, or -1. */
   rowOf(word: string): number {
-    return this.index.get(word) ?? -1;
+    return this.index ? (this.index.get(word) ?? -1) : this.words.indexOf(word);
   }
 
   /** The dequantised unit vector of row `id`. */

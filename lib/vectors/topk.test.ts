@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankOf, topK } from './topk';
+import { rankOf, ranksOf, topK } from './topk';
 
 /** Brute force: sort every (id, score) by score desc, id asc. */
 function bruteTopK(scores: number[], k: number, exclude: Set<number>) {
@@ -51,5 +51,19 @@ describe('rankOf(scores, n, id, exclude)', () => {
     for (const id of [0, 1, 100, 299]) {
       expect(rankOf(Float32Array.from(scores), 300, id, exclude)).toBe(order.findIndex((x) => x.id === id) + 1);
     }
+  });
+});
+
+describe('ranksOf(scores, n, ids, exclude)', () => {
+  it('gives each id the rank rankOf gives it, ties and exclusions included', () => {
+    const rand = seeded(13);
+    const scores = Float32Array.from({ length: 500 }, () => Math.round(rand() * 10) / 10);
+    const exclude = new Set([3, 250, 499]);
+    const ids = [0, 3, 42, 250, 498];
+    const order = bruteTopK(Array.from(scores), 500, exclude);
+    const want = ids.map((id) => (exclude.has(id) ? null : order.findIndex((x) => x.id === id) + 1));
+    ranksOf(scores, 500, ids, exclude).forEach((r, j) => {
+      if (want[j] !== null) expect(r).toBe(want[j]);
+    });
   });
 });

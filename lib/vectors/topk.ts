@@ -37,17 +37,28 @@ export function topK(scores: Float32Array, n: number, k: number, exclude: Readon
 }
 
 /**
- * 1-based rank of row `id` among rows [0, n) not in `exclude`: 1 + the number of rows that
- * score strictly higher, or that score the same and have a lower id (matching topK's order).
+ * 1-based rank of each row in `ids` among rows [0, n) not in `exclude`: 1 + the number of rows
+ * that score strictly higher, or the same with a lower id (matching topK's order). One pass over
+ * the scores for all ids together.
  */
-export function rankOf(scores: Float32Array, n: number, id: number, exclude: ReadonlySet<number> = new Set()): number {
-  const s = scores[id];
-  let above = 0;
+export function ranksOf(scores: Float32Array, n: number, ids: readonly number[], exclude: ReadonlySet<number> = new Set()): number[] {
+  const m = ids.length;
+  const targets = Float32Array.from(ids, (id) => scores[id]);
+  const above = new Int32Array(m);
   for (let i = 0; i < n; i++) {
     const v = scores[i];
-    if (v > s || (v === s && i < id)) above++;
+    for (let j = 0; j < m; j++) if (v > targets[j] || (v === targets[j] && i < ids[j])) above[j]++;
   }
   // Cheaper to take the few excluded rows back out than to test every row against the set.
-  for (const i of exclude) if (i !== id && i < n && (scores[i] > s || (scores[i] === s && i < id))) above--;
-  return above + 1;
+  return ids.map((id, j) => {
+    const s = targets[j];
+    let count = above[j];
+    for (const x of exclude) if (x < n && (scores[x] > s || (scores[x] === s && x < id))) count--;
+    return count + 1;
+  });
+}
+
+/** 1-based rank of one row (see ranksOf). */
+export function rankOf(scores: Float32Array, n: number, id: number, exclude: ReadonlySet<number> = new Set()): number {
+  return ranksOf(scores, n, [id], exclude)[0];
 }

@@ -1,6 +1,8 @@
 /** Messages between the UI and the vectors worker (lib/worker/vectors.worker.ts). */
 import type { QueryOptions, QueryResult } from '../vectors/analogy';
 import type { LoadProgress } from '../vectors/fetch-set';
+import type { LatencyReport } from '../vectors/latency';
+import type { Method } from '../vectors/methods';
 
 export interface SetInfo {
   name: string;
@@ -15,7 +17,8 @@ export interface SetInfo {
 export type WorkerRequest =
   | { id: number; type: 'open'; baseUrl: string }
   | { id: number; type: 'query'; input: string; options: QueryOptions }
-  | { id: number; type: 'neighbors'; word: string; options: Omit<QueryOptions, 'method'> };
+  | { id: number; type: 'neighbors'; word: string; options: Omit<QueryOptions, 'method'> }
+  | { id: number; type: 'latency'; runs: number; method: Method };
 
 /** An error as it crosses the worker boundary (Error subclasses do not survive postMessage). */
 export interface WireError {
@@ -29,6 +32,7 @@ export interface WireError {
 export type WorkerResponse =
   | { id: number; type: 'opened'; info: SetInfo }
   | { id: number; type: 'result'; result: QueryResult }
+  | { id: number; type: 'latency'; report: LatencyReport }
   | { id: number; type: 'error'; error: WireError }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'load-error'; error: WireError };

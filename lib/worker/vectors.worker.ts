@@ -6,6 +6,7 @@
 import { ExpressionError } from '../expression/parse';
 import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
 import { openRemoteSet } from '../vectors/fetch-set';
+import { measureLatency } from '../vectors/latency';
 import type { WireError, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -37,6 +38,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         return;
       case 'neighbors':
         post({ id: req.id, type: 'result', result: requireEngine().neighbors(req.word, req.options) });
+        return;
+      case 'latency':
+        post({ id: req.id, type: 'latency', report: measureLatency(requireEngine(), req.runs, req.method) });
         return;
     }
   } catch (e) {

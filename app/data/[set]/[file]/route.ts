@@ -30,7 +30,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ set:
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
   const full = path.join(dir, file);
   const { size } = await stat(full);
-  const body = Readable.toWeb(createReadStream(full)) as ReadableStream<Uint8Array>;
+  // 1 MB reads: the default 64 KB makes the stream conversion the bottleneck on localhost.
+  const body = Readable.toWeb(createReadStream(full, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: {
       'Content-Type': type,

@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VectorSetWriter } from '../node/vector-set-writer';
+import { AnalogyEngine } from './analogy';
+import { openRemoteSet, type LoadProgress } from './fetch-set';
+
+let root: string;
+const ROWS = 3000;
+const DIMS = 8;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'wve-fetch-'));
+  const w = await VectorSetWriter.create(root, { name: 'synthetic', title: 't', dims: DIMS, source: 's', licence: 'l' });
+  for (let i = 0; i < ROWS; i++) await w.add(`w${i}`, Array.from({ length: DIMS }, (_, d) => Math.sin(i * 7 + d * 3) + (d === i % DIMS ? 2 : 0)));
+  await w.finish();
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/**
+ * A fetch over the set's folder that sends bodies in small chunks, optionally cut short, and
+ * optionally holding the rows' body after `holdAfter` bytes until `release` resolves.
+ */
+function fileFetch(options: { chunk?: number; truncate?: string; holdAfter?: number; release?: Promise<void> } = {}): typeof fetch {
+  return (async (url: string | URL) => {
+    const file = String(url).split('/').pop()!;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path.join(root, 'synthetic', file)));
+    } catch {
+      return new Response('missing', { status: 404 });
+    }
+    if (options.truncate === file) bytes = bytes.subarray(0, bytes.length - 5);
+    const chunk = options.chunk ?? 4096;
+    let at = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        if (file === 'vectors.i8' && options.holdAfter !== undefined && at >= options.holdAfter) await options.release;
+        controller.enqueue(bytes.slice(at, (at += chunk)));
+      },
+    });
+    return new Response(body);
+  }) as typeof fetch;
+}
+
+describe('openRemoteSet', () => {
+  it('streams every row and reports bytes of the total, ending with ready', async () => {
+    const events: LoadProgress[] = [];
+    const remote = await openRemoteSet('http://x/data/synthetic', (p) => events.push(p), { fetch: fileFetch() });
+    await remote.complete;
+    expect(remote.store.loadedRows).toBe(ROWS);
+    const progress = events.filter((e) => e.status === 'progress');
+    const last = progress[progress.length - 1] as Extract<LoadProgress, { status: 'progress' }>;
+    expect(last.loaded).toBe(last.total);
+    expect(last.total).toBe(remote.manifest.files.vocab.bytes + remote.manifest.files.scales.bytes + remote.manifest.files.vectors.bytes);
+    expect(events[events.length - 1].status).toBe('ready');
+    // The loaded store answers like one built from the files directly.
+    const engine = new AnalogyEngine(remote.store);
+    const r = engine.neighbors('w5', { k: 3, honest: true });
+    expect(r.results[0].word).toBe('w5');
+    expect(r.results[0].score).toBeCloseTo(1, 4); // int16 query quantisation: within 1e-5
+  });
+
+  it('makes rows searchable before the download ends (most frequent first)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const partial = new Promise<number>((resolve) => {
+      void openRemoteSet(
+        'http://x/data/synthetic',
+        (p) => p.status === 'progress' && p.rows > 0 && resolve(p.rows),
+        { fetch: fileFetch({ chunk: 512, holdAfter: 8192, release: held }), batchBytes: 1024 },
+      ).then((remote) => {
+        engineOf = new AnalogyEngine(remote.store);
+        done = remote.complete;
+      });
+    });
+    let engineOf!: AnalogyEngine;
+    let done!: Promise<void>;
+    const rows = await partial;
+    await new Promise((r) => setTimeout(r, 20)); // let the stream reach the hold
+    expect(rows).toBeGreaterThan(0);
+    expect(engineOf.store.loadedRows).toBeLessThanOrEqual(8192 / DIMS);
+    expect(engineOf.neighbors('w1', { k: 3 }).results).toHaveLength(3); // answers over loaded rows
+    expect(() => engineOf.neighbors(`w${ROWS - 1}`)).toThrow(/still loading/);
+    release();
+    await done;
+    expect(engineOf.store.loadedRows).toBe(ROWS);
+    expect(engineOf.neighbors(`w${ROWS - 1}`).results).toHaveLength(10);
+  });
+
+  it('rejects a truncated download with a message that says so', async () => {
+    const remote = await openRemoteSet('http://x/data/synthetic', () => undefined, { fetch: fileFetch({ truncate: 'vectors.i8' }) });
+    await expect(remote.complete).rejects.toThrow(/vectors\.i8 ended after .* expected .* \(truncated download\?\)/);
+    await expect(openRemoteSet('http://x/data/synthetic', () => undefined, { fetch: fileFetch({ truncate: 'vocab.txt' }) })).rejects.toThrow(/truncated/);
+  });
+
+  it('says which file is missing', async () => {
+    await expect(openRemoteSet('http://x/data/nothing-here', () => undefined, { fetch: (async () => new Response('no', { status: 404 })) as typeof fetch })).rejects.toThrow(
+      'could not fetch http://x/data/nothing-here/manifest.json: HTTP 404',
+    );
+  });
+});
