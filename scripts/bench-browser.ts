@@ -24,6 +24,7 @@ runCli('bench-browser', USAGE, async () => {
   if (!url) {
     if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run npm run build first (or pass --url)');
     url = 'http://127.0.0.1:3199';
+    if (await isUp(url)) throw new Error(`something already listens on ${url}: stop it or pass --url`);
     server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', '3199'], { stdio: 'ignore', detached: true });
     await waitFor(url);
   }
@@ -73,7 +74,13 @@ runCli('bench-browser', USAGE, async () => {
     );
   } finally {
     await browser.close();
-    if (server?.pid) process.kill(-server.pid);
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid); // the whole group: npx and next
+      } catch {
+        // already gone
+      }
+    }
   }
 });
 
@@ -92,13 +99,17 @@ async function measureMemory(page: import('@playwright/test').Page) {
   });
 }
 
+async function isUp(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
+    if (await isUp(url)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`server at ${url} did not start`);
