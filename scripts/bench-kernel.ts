@@ -10,6 +10,8 @@
  * processes on a 2-core machine move these timings a lot).
  */
 import { loadavg } from 'node:os';
+import { seededRandom } from '../lib/random';
+import { randomStore, randomUnitQuery } from '../lib/vectors/kernel/random-store';
 import { createJsScorer, createWasmScorer, type Scorer } from '../lib/vectors/kernel/scorer';
 
 const ROWS = 341_479;
@@ -17,49 +19,6 @@ const DIMS = 100;
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 200;
 const WARMUP = 20;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function makeStore(rand: () => number): { q: Int8Array; s: Float32Array } {
-  const q = new Int8Array(ROWS * DIMS);
-  const s = new Float32Array(ROWS);
-  const x = new Float64Array(DIMS);
-  for (let r = 0; r < ROWS; r++) {
-    let m = 0;
-    for (let i = 0; i < DIMS; i++) {
-      x[i] = rand() + rand() + rand() - 1.5;
-      m = Math.max(m, Math.abs(x[i]));
-    }
-    let n2 = 0;
-    for (let i = 0; i < DIMS; i++) {
-      const v = Math.round((x[i] / m) * 127);
-      q[r * DIMS + i] = v;
-      n2 += v * v;
-    }
-    s[r] = 1 / Math.sqrt(n2);
-  }
-  return { q, s };
-}
-
-function unitQuery(rand: () => number): Float32Array {
-  const v = new Float32Array(DIMS);
-  let n2 = 0;
-  for (let i = 0; i < DIMS; i++) {
-    v[i] = rand() * 2 - 1;
-    n2 += v[i] * v[i];
-  }
-  for (let i = 0; i < DIMS; i++) v[i] /= Math.sqrt(n2);
-  return v;
-}
 
 interface Stats {
   median: number;
@@ -85,9 +44,9 @@ function time(scorer: Scorer, queries: Float32Array[], runs: number): Stats {
 const round = (x: number, d = 3) => Number(x.toFixed(d));
 
 async function main(): Promise<void> {
-  const rand = rng(42);
-  const { q, s } = makeStore(rand);
-  const queries = [unitQuery(rand), unitQuery(rand), unitQuery(rand)];
+  const rand = seededRandom(42);
+  const { q, s } = randomStore(ROWS, DIMS, 41);
+  const queries = [randomUnitQuery(DIMS, rand), randomUnitQuery(DIMS, rand), randomUnitQuery(DIMS, rand)];
 
   const wasm = await createWasmScorer(ROWS, DIMS);
   wasm.setRows(0, q, s);

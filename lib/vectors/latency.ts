@@ -4,6 +4,7 @@
  * kernel pass alone.
  */
 import type { Expression } from '../expression/parse';
+import { seededRandom } from '../random';
 import type { AnalogyEngine } from './analogy';
 import type { Method } from './methods';
 
@@ -27,8 +28,8 @@ export interface LatencyReport {
 export function measureLatency(engine: AnalogyEngine, runs = 200, method: Method = '3cosadd'): LatencyReport {
   const { store } = engine;
   const pool = Math.min(10_000, store.loadedRows);
-  let seed = 42;
-  const pick = () => store.words[(seed = (seed * 1664525 + 1013904223) >>> 0) % pool];
+  const rand = seededRandom(42);
+  const pick = () => store.words[Math.floor(rand() * pool)];
   // Built directly rather than parsed: GloVe has words such as '"' that would need quoting.
   const triple = (): Expression => {
     const [b, a, c] = [pick(), pick(), pick()];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as seeded } from '../random';
 import { rankOf, ranksOf, topK } from './topk';
 
 /** Brute force: sort every (id, score) by score desc, id asc. */
@@ -10,9 +11,6 @@ function bruteTopK(scores: number[], k: number, exclude: Set<number>) {
     .slice(0, k);
 }
 
-function seeded(seed: number) {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 describe('topK(scores, n, k, exclude)', () => {
   it('matches a full sort on random data, with ties and exclusions', () => {

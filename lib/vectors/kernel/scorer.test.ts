@@ -3,66 +3,15 @@ import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { DOT_I8_WASM_BASE64 } from './dot-i8-wasm';
+import { seededRandom } from '../../random';
+import { randomStore, randomUnitQuery, type RandomStore } from './random-store';
 import { createJsScorer, createScorer, createWasmScorer, decodeBase64, type Scorer } from './scorer';
 
 // ------------------------------------------------------------------------------------------------
 // Test data and an independent float64 reference (computed from q and s directly, never through
 // either scorer).
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Store {
-  rows: number;
-  dims: number;
-  q: Int8Array;
-  s: Float32Array;
-}
-
-/** Random unit rows quantised like the real store: q = round(x / max|x| * 127), s = 1 / ||q||. */
-function makeStore(rows: number, dims: number, seed: number): Store {
-  const rand = rng(seed);
-  const q = new Int8Array(rows * dims);
-  const s = new Float32Array(rows);
-  const x = new Float64Array(dims);
-  for (let r = 0; r < rows; r++) {
-    let m = 0;
-    for (let i = 0; i < dims; i++) {
-      // a mix of Gaussian-ish and heavy-tailed components, like real embeddings
-      x[i] = (rand() + rand() + rand() - 1.5) * (rand() < 0.05 ? 4 : 1);
-      m = Math.max(m, Math.abs(x[i]));
-    }
-    let n2 = 0;
-    for (let i = 0; i < dims; i++) {
-      const v = m > 0 ? Math.round((x[i] / m) * 127) : 0;
-      q[r * dims + i] = v;
-      n2 += v * v;
-    }
-    s[r] = n2 > 0 ? 1 / Math.sqrt(n2) : 0;
-  }
-  return { rows, dims, q, s };
-}
-
-function unitQuery(dims: number, rand: () => number): Float32Array {
-  const v = new Float32Array(dims);
-  let n2 = 0;
-  for (let i = 0; i < dims; i++) {
-    v[i] = rand() * 2 - 1;
-    n2 += v[i] * v[i];
-  }
-  for (let i = 0; i < dims; i++) v[i] /= Math.sqrt(n2);
-  return v;
-}
-
-function reference(store: Store, query: Float32Array, rows = store.rows): Float64Array {
+function reference(store: RandomStore, query: Float32Array, rows = store.rows): Float64Array {
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     let d = 0;
@@ -95,7 +44,7 @@ function wasmBound(query: Float32Array): number {
 /** The JS scorer sums in float64 and rounds once to float32: |error| <= 2^-24 * |cos| << 1e-6. */
 const JS_BOUND = 1e-6;
 
-function load(scorer: Scorer, store: Store): void {
+function load(scorer: Scorer, store: RandomStore): void {
   scorer.setRows(0, store.q, store.s);
 }
 
@@ -114,12 +63,12 @@ describe('wasm-simd scorer', () => {
 
   for (const dims of DIMS) {
     it(`matches a float64 reference, dims ${dims}, 1-4 queries`, async () => {
-      const store = makeStore(ROWS, dims, 1000 + dims);
+      const store = randomStore(ROWS, dims, 1000 + dims);
       const scorer = await createWasmScorer(ROWS, dims);
       load(scorer, store);
-      const rand = rng(dims);
+      const rand = seededRandom(dims);
       for (let nq = 1; nq <= 4; nq++) {
-        const queries = Array.from({ length: nq }, () => unitQuery(dims, rand));
+        const queries = Array.from({ length: nq }, () => randomUnitQuery(dims, rand));
         const got = scorer.scores(queries, ROWS);
         expect(got).toHaveLength(nq);
         for (let j = 0; j < nq; j++) {
@@ -133,13 +82,13 @@ describe('wasm-simd scorer', () => {
 
   it('handles row counts around the unroll factors (1..9 rows) for every query count', async () => {
     const dims = 13;
-    const store = makeStore(9, dims, 7);
+    const store = randomStore(9, dims, 7);
     const scorer = await createWasmScorer(9, dims);
     load(scorer, store);
-    const rand = rng(8);
+    const rand = seededRandom(8);
     for (let rows = 0; rows <= 9; rows++) {
       for (let nq = 1; nq <= 4; nq++) {
-        const queries = Array.from({ length: nq }, () => unitQuery(dims, rand));
+        const queries = Array.from({ length: nq }, () => randomUnitQuery(dims, rand));
         const got = scorer.scores(queries, rows);
         for (let j = 0; j < nq; j++) {
           expect(got[j]).toHaveLength(rows);
@@ -153,13 +102,13 @@ describe('wasm-simd scorer', () => {
 describe('js scorer', () => {
   for (const dims of DIMS) {
     it(`matches a float64 reference, dims ${dims}, 1-4 queries`, () => {
-      const store = makeStore(ROWS, dims, 2000 + dims);
+      const store = randomStore(ROWS, dims, 2000 + dims);
       const scorer = createJsScorer(ROWS, dims);
       expect(scorer.kind).toBe('js');
       load(scorer, store);
-      const rand = rng(dims + 1);
+      const rand = seededRandom(dims + 1);
       for (let nq = 1; nq <= 4; nq++) {
-        const queries = Array.from({ length: nq }, () => unitQuery(dims, rand));
+        const queries = Array.from({ length: nq }, () => randomUnitQuery(dims, rand));
         const got = scorer.scores(queries, ROWS);
         expect(got).toHaveLength(nq);
         for (let j = 0; j < nq; j++) {
@@ -176,7 +125,7 @@ describe.each([
 ] as const)('%s scorer behaviour', (_kind, create) => {
   it('progressive setRows in uneven chunks equals one-shot setRows', async () => {
     const dims = 100;
-    const store = makeStore(ROWS, dims, 3);
+    const store = randomStore(ROWS, dims, 3);
     const oneShot = await create(ROWS, dims);
     load(oneShot, store);
     const chunked = await create(ROWS, dims);
@@ -188,8 +137,8 @@ describe.each([
       const b = cuts[c + 1];
       chunked.setRows(a, store.q.subarray(a * dims, b * dims), store.s.subarray(a, b));
     }
-    const rand = rng(4);
-    const queries = [unitQuery(dims, rand), unitQuery(dims, rand), unitQuery(dims, rand)];
+    const rand = seededRandom(4);
+    const queries = [randomUnitQuery(dims, rand), randomUnitQuery(dims, rand), randomUnitQuery(dims, rand)];
     const want = oneShot.scores(queries, ROWS).map((a) => Array.from(a));
     const got = chunked.scores(queries, ROWS).map((a) => Array.from(a));
     expect(got).toEqual(want);
@@ -198,11 +147,11 @@ describe.each([
   it('scores only rows [0, rows) when rows < capacity', async () => {
     const dims = 30;
     const capacity = 1000;
-    const store = makeStore(capacity, dims, 5);
+    const store = randomStore(capacity, dims, 5);
     const scorer = await create(capacity, dims);
     load(scorer, store);
-    const rand = rng(6);
-    const queries = [unitQuery(dims, rand), unitQuery(dims, rand)];
+    const rand = seededRandom(6);
+    const queries = [randomUnitQuery(dims, rand), randomUnitQuery(dims, rand)];
     const full = scorer.scores(queries, capacity).map((a) => Array.from(a));
     for (const rows of [0, 1, 333, 998, 999]) {
       const part = scorer.scores(queries, rows);
@@ -218,13 +167,13 @@ describe.each([
 
   it('scores an all-zero row (scale 0) as exactly 0', async () => {
     const dims = 100;
-    const store = makeStore(11, dims, 9);
+    const store = randomStore(11, dims, 9);
     store.q.fill(0, 5 * dims, 6 * dims);
     store.s[5] = 0;
     const scorer = await create(11, dims);
     load(scorer, store);
-    const rand = rng(10);
-    const got = scorer.scores([unitQuery(dims, rand), unitQuery(dims, rand), unitQuery(dims, rand)], 11);
+    const rand = seededRandom(10);
+    const got = scorer.scores([randomUnitQuery(dims, rand), randomUnitQuery(dims, rand), randomUnitQuery(dims, rand)], 11);
     for (const a of got) {
       expect(Math.abs(a[5])).toBe(0);
       expect(Math.abs(a[4])).toBeGreaterThan(0);
@@ -233,7 +182,7 @@ describe.each([
 
   it('a zero query scores 0 everywhere', async () => {
     const dims = 20;
-    const store = makeStore(9, dims, 11);
+    const store = randomStore(9, dims, 11);
     const scorer = await create(9, dims);
     load(scorer, store);
     const [a] = scorer.scores([new Float32Array(dims)], 9);
@@ -249,7 +198,7 @@ describe.each([
       q.fill(-128, dims, 2 * dims); // row 1: all -128 (outside the store's -127..127, still exact)
       for (let i = 0; i < dims; i++) q[2 * dims + i] = i % 2 ? 127 : -127; // row 2: alternating
       const s = new Float32Array([1 / (127 * Math.sqrt(dims)), 1 / (128 * Math.sqrt(dims)), 1 / (127 * Math.sqrt(dims))]);
-      const store: Store = { rows, dims, q, s };
+      const store: RandomStore = { rows, dims, q, s };
       const flat = new Float32Array(dims).fill(1 / Math.sqrt(dims)); // maximises sum |q_i * Q_i|
       const spike = new Float32Array(dims);
       spike[dims - 1] = 1; // all weight on one (the last, partly padded) dim
@@ -285,13 +234,13 @@ describe('wasm/js agreement on a larger store', () => {
   it('agree within the wasm bound for 3 queries (3CosMul shape)', async () => {
     const dims = 100;
     const rows = 20_001;
-    const store = makeStore(rows, dims, 12);
+    const store = randomStore(rows, dims, 12);
     const wasm = await createWasmScorer(rows, dims);
     const js = createJsScorer(rows, dims);
     load(wasm, store);
     load(js, store);
-    const rand = rng(13);
-    const queries = [unitQuery(dims, rand), unitQuery(dims, rand), unitQuery(dims, rand)];
+    const rand = seededRandom(13);
+    const queries = [randomUnitQuery(dims, rand), randomUnitQuery(dims, rand), randomUnitQuery(dims, rand)];
     const a = wasm.scores(queries, rows);
     const b = js.scores(queries, rows);
     for (let j = 0; j < 3; j++) expect(maxAbsDiff(a[j], b[j])).toBeLessThanOrEqual(wasmBound(queries[j]));
