@@ -45,8 +45,12 @@ export function ranksOf(scores: Float32Array, n: number, ids: readonly number[],
   const m = ids.length;
   const targets = Float32Array.from(ids, (id) => scores[id]);
   const above = new Int32Array(m);
+  // Most rows score below every target (input words usually rank high): one compare rejects them.
+  let lowest = Infinity;
+  for (let j = 0; j < m; j++) lowest = Math.min(lowest, targets[j]);
   for (let i = 0; i < n; i++) {
     const v = scores[i];
+    if (v < lowest) continue;
     for (let j = 0; j < m; j++) if (v > targets[j] || (v === targets[j] && i < ids[j])) above[j]++;
   }
   // Cheaper to take the few excluded rows back out than to test every row against the set.
