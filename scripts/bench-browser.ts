@@ -52,7 +52,12 @@ runCli('bench-browser', USAGE, async () => {
       if (i === 0) marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
       await page.getByTestId('load-ready').waitFor({ timeout: 120_000 });
       allLoaded.push(await page.evaluate(() => performance.getEntriesByName('vectors:ready')[0].startTime));
-      if (i === visits - 1) memory = await measureMemory(page);
+      if (i === visits - 1) {
+        // measureUserAgentSpecificMemory counts ArrayBuffers but not WebAssembly memory, so the
+        // worker's own account of its kernel memory is reported beside it.
+        const held = await page.evaluate(() => (performance.getEntriesByName('vectors:ready')[0] as PerformanceMark).detail as { rows: number; kernel: number });
+        memory = { ...(await measureMemory(page)), workerHeldMB: { int8RowsAndScales: +(held.rows / 1e6).toFixed(1), wasmKernel: +(held.kernel / 1e6).toFixed(1) } };
+      }
       await context.close();
     }
 

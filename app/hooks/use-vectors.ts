@@ -40,7 +40,7 @@ export function useVectors(setName: string) {
         const p = msg.progress;
         if (p.status === 'progress') setState((s) => ({ ...s, loaded: p.loaded, total: p.total, rows: p.rows }));
         if (p.status === 'ready') {
-          performance.mark('vectors:ready'); // read by scripts/bench-browser.ts
+          performance.mark('vectors:ready', { detail: p.bytes }); // read by scripts/bench-browser.ts
           setState((s) => ({ ...s, status: 'ready', rows: p.rows, loaded: s.total, ms: p.ms }));
         }
         return;

@@ -11,7 +11,8 @@ export type LoadProgress =
   | { status: 'initiate'; set: string }
   /** Bytes of all files fetched so far, of their total; rows usable so far. */
   | { status: 'progress'; loaded: number; total: number; rows: number; count: number }
-  | { status: 'ready'; rows: number; ms: number };
+  /** `bytes`: what the store holds: its int8 rows and scales, and the kernel's own memory. */
+  | { status: 'ready'; rows: number; ms: number; bytes: { rows: number; kernel: number } };
 
 export interface RemoteSet {
   manifest: Manifest;
@@ -77,7 +78,7 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
     store.addRows(store.loadedRows, count);
     store.buildIndex();
     report(count);
-    onProgress({ status: 'ready', rows: count, ms: performance.now() - t0 });
+    onProgress({ status: 'ready', rows: count, ms: performance.now() - t0, bytes: { rows: q.byteLength + scales.byteLength, kernel: store.scorer.memoryBytes } });
   })();
   return { manifest, store, complete };
 }

@@ -23,6 +23,8 @@ export interface Scorer {
   readonly kind: 'wasm-simd' | 'js';
   readonly dims: number;
   readonly capacity: number; // max rows
+  /** Bytes the kernel holds (its copy of the rows, scales and score buffers), for memory reports. */
+  readonly memoryBytes: number;
   /** Copies rows [start, start + scales.length) from unpadded int8 rows (dims per row) and their scales. Used progressively while a file streams in; rows may arrive in several calls. */
   setRows(start: number, q: Int8Array, scales: Float32Array): void;
   /** Cosines of up to 4 unit float32 queries (each length dims) against rows [0, rows). Returns one Float32Array(rows) per query; the arrays may be views into kernel memory that stay valid only until the next scores() call. */
@@ -111,6 +113,9 @@ export function createJsScorer(capacity: number, dims: number): Scorer {
     kind: 'js',
     dims,
     capacity,
+    get memoryBytes() {
+      return data.byteLength + rowScales.byteLength + outs.reduce((sum, o) => sum + o.byteLength, 0);
+    },
     setRows(start, q, scales) {
       checkSetRows(scorer, start, q, scales);
       data.set(q, start * dims);
@@ -291,6 +296,7 @@ export async function createWasmScorer(capacity: number, dims: number): Promise<
     kind: 'wasm-simd',
     dims,
     capacity,
+    memoryBytes: buffer.byteLength,
     setRows(start, q, scales) {
       checkSetRows(scorer, start, q, scales);
       i8.set(q, rowsOff + start * dims); // rows are stored unpadded: one contiguous copy
