@@ -6,7 +6,7 @@ import { parseExpression, type Expression, type ExpressionKind, type Term } from
 import type { VectorStore } from './store';
 import { SpellingIndex } from './suggest';
 import { COSMUL_EPSILON, type Method } from './methods';
-import { rankOf, ranksOf, topK } from './topk';
+import { rankOf, topK } from './topk';
 
 export { COSMUL_EPSILON, METHODS, type Method } from './methods';
 
@@ -120,8 +120,8 @@ export class AnalogyEngine {
       rank: i + 1,
       input: inputIds.has(s.id),
     }));
-    const inputRanks = ranksOf(scores, n, terms.map((t) => t.id));
-    const inputs: InputRank[] = terms.map((t, j) => ({ word: t.word, weight: t.weight, rank: inputRanks[j], score: scores[t.id] }));
+    const count = store.scorer.countRank;
+    const inputs: InputRank[] = terms.map((t) => ({ word: t.word, weight: t.weight, rank: rankOf(scores, n, t.id, undefined, count), score: scores[t.id] }));
     const expectWord = options.expect ?? expression.expect;
     const expected = expectWord === undefined ? undefined : this.expectedRank(store.normalise(expectWord), scores, n, exclude);
     return {
@@ -215,6 +215,6 @@ export class AnalogyEngine {
     const id = this.store.id(word, n);
     if (id < 0) return { word, rank: null, score: null, reason: 'not in vocabulary' };
     if (exclude.has(id)) return { word, rank: null, score: scores[id], reason: 'an input word (excluded; try honest mode)' };
-    return { word, rank: rankOf(scores, n, id, exclude), score: scores[id] };
+    return { word, rank: rankOf(scores, n, id, exclude, this.store.scorer.countRank), score: scores[id] };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom as seeded } from '../random';
-import { rankOf, ranksOf, topK } from './topk';
+import { countRankJs, rankOf, topK } from './topk';
 
 /** Brute force: sort every (id, score) by score desc, id asc. */
 function bruteTopK(scores: number[], k: number, exclude: Set<number>) {
@@ -52,16 +52,12 @@ describe('rankOf(scores, n, id, exclude)', () => {
   });
 });
 
-describe('ranksOf(scores, n, ids, exclude)', () => {
-  it('gives each id the rank rankOf gives it, ties and exclusions included', () => {
-    const rand = seeded(13);
-    const scores = Float32Array.from({ length: 500 }, () => Math.round(rand() * 10) / 10);
-    const exclude = new Set([3, 250, 499]);
-    const ids = [0, 3, 42, 250, 498];
-    const order = bruteTopK(Array.from(scores), 500, exclude);
-    const want = ids.map((id) => (exclude.has(id) ? null : order.findIndex((x) => x.id === id) + 1));
-    ranksOf(scores, 500, ids, exclude).forEach((r, j) => {
-      if (want[j] !== null) expect(r).toBe(want[j]);
-    });
+describe('countRankJs(scores, n, t, before)', () => {
+  it('counts higher scores anywhere and equal scores before the index', () => {
+    const scores = Float32Array.of(0.5, 0.9, 0.5, 0.1, 0.5, 0.7);
+    expect(countRankJs(scores, 6, 0.5, 2)).toBe(2 + 1); // 0.9, 0.7 above; the 0.5 at index 0
+    expect(countRankJs(scores, 6, 0.5, 0)).toBe(2);
+    expect(countRankJs(scores, 3, 0.5, 2)).toBe(1 + 1); // only rows 0..2 count
+    expect(countRankJs(Float32Array.of(NaN, 1), 2, 0, 2)).toBe(1); // NaN never counts
   });
 });

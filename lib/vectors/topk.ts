@@ -37,32 +37,26 @@ export function topK(scores: Float32Array, n: number, k: number, exclude: Readon
 }
 
 /**
- * 1-based rank of each row in `ids` among rows [0, n) not in `exclude`: 1 + the number of rows
- * that score strictly higher, or the same with a lower id (matching topK's order). One pass over
- * the scores for all ids together.
+ * Counts the rows that outrank a row scoring `t` at index `before`: #{i < n : v[i] > t} +
+ * #{i < before : v[i] = t} (ties go to the lower index, as in topK). Kernels with the scores in
+ * their own memory count with SIMD; this is the plain version.
  */
-export function ranksOf(scores: Float32Array, n: number, ids: readonly number[], exclude: ReadonlySet<number> = new Set()): number[] {
-  const m = ids.length;
-  const targets = Float32Array.from(ids, (id) => scores[id]);
-  const above = new Int32Array(m);
-  // Most rows score below every target (input words usually rank high): one compare rejects them.
-  let lowest = Infinity;
-  for (let j = 0; j < m; j++) lowest = Math.min(lowest, targets[j]);
-  for (let i = 0; i < n; i++) {
-    const v = scores[i];
-    if (v < lowest) continue;
-    for (let j = 0; j < m; j++) if (v > targets[j] || (v === targets[j] && i < ids[j])) above[j]++;
-  }
-  // Cheaper to take the few excluded rows back out than to test every row against the set.
-  return ids.map((id, j) => {
-    const s = targets[j];
-    let count = above[j];
-    for (const x of exclude) if (x < n && (scores[x] > s || (scores[x] === s && x < id))) count--;
-    return count + 1;
-  });
-}
+export type RankCounter = (scores: Float32Array, n: number, t: number, before: number) => number;
 
-/** 1-based rank of one row (see ranksOf). */
-export function rankOf(scores: Float32Array, n: number, id: number, exclude: ReadonlySet<number> = new Set()): number {
-  return ranksOf(scores, n, [id], exclude)[0];
+export const countRankJs: RankCounter = (scores, n, t, before) => {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (scores[i] > t) count++;
+  for (let i = 0; i < before; i++) if (scores[i] === t) count++;
+  return count;
+};
+
+/**
+ * 1-based rank of row `id` among rows [0, n) not in `exclude`, in topK's order.
+ * The few excluded rows are taken back out after counting, cheaper than testing every row.
+ */
+export function rankOf(scores: Float32Array, n: number, id: number, exclude: ReadonlySet<number> = new Set(), count: RankCounter = countRankJs): number {
+  const s = scores[id];
+  let above = count(scores, n, s, Math.min(id, n));
+  for (const x of exclude) if (x !== id && x < n && (scores[x] > s || (scores[x] === s && x < id))) above--;
+  return above + 1;
 }

@@ -408,4 +408,51 @@
       (local.set $rowPtr (i32.add (local.get $rowPtr) (i32.shl (local.get $stride) (i32.const 1))))
       (local.set $r (i32.add (local.get $r) (i32.const 2)))
       (br_if $group (i32.lt_u (local.get $r) (local.get $rows)))))
+;; ---------------------------------------------------------------------------------------------
+  ;; Rank counting over a score array already in this memory (a scoreN output):
+  ;;     count_rank(ptr, n, t, before) = #{ i < n : v[i] > t } + #{ i < before : v[i] == t }
+  ;; i.e. how many rows outrank a row scoring t at index `before` (ties go to the lower index).
+  ;; f32x4.gt / f32x4.eq give -1 per true lane, so subtracting the mask adds 1. NaN never counts.
+  ;; ptr must be 4-byte aligned; n and before need not be multiples of 4 (scalar tails).
+  (func (export "count_rank")
+    (param $ptr i32) (param $n i32) (param $t f32) (param $before i32) (result i32)
+    (local $i i32) (local $end i32) (local $acc v128) (local $tv v128) (local $count i32)
+    (local.set $tv (f32x4.splat (local.get $t)))
+    ;; v > t over [0, n): 4 lanes at a time
+    (local.set $end (i32.and (local.get $n) (i32.const -4)))
+    (block $done
+      (loop $lanes
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $acc (i32x4.sub (local.get $acc)
+          (f32x4.gt (v128.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (local.get $tv))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $lanes)))
+    (block $done
+      (loop $tail
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $count (i32.add (local.get $count)
+          (f32.gt (f32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (local.get $t))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail)))
+    ;; v == t over [0, before)
+    (local.set $i (i32.const 0))
+    (local.set $end (i32.and (local.get $before) (i32.const -4)))
+    (block $done
+      (loop $lanes
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $acc (i32x4.sub (local.get $acc)
+          (f32x4.eq (v128.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (local.get $tv))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $lanes)))
+    (block $done
+      (loop $tail
+        (br_if $done (i32.ge_u (local.get $i) (local.get $before)))
+        (local.set $count (i32.add (local.get $count)
+          (f32.eq (f32.load (i32.add (local.get $ptr) (i32.shl (local.get $i) (i32.const 2)))) (local.get $t))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail)))
+    (i32.add (local.get $count)
+      (i32.add
+        (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
+        (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc))))))
 )

@@ -284,3 +284,26 @@ describe('embedded wasm binary', () => {
     expect(source).not.toMatch(/\.relaxed_/); // relaxed-simd opcodes look like f32x4.relaxed_madd
   });
 });
+
+describe('countRank: rank counting over the kernel\'s own scores', () => {
+  it('matches a brute-force count on its outputs, with ties, tails and NaN-free data', async () => {
+    for (const rows of [1, 3, 4, 5, 37, 1000]) {
+      const dims = 16;
+      const store = randomStore(rows, dims, 77 + rows);
+      const wasm = await createWasmScorer(rows, dims);
+      wasm.setRows(0, store.q, store.s);
+      const rand = seededRandom(rows);
+      const [scores] = wasm.scores([randomUnitQuery(dims, rand)], rows);
+      // Force ties: copy a few scores onto others.
+      for (let i = 1; i < rows; i += 7) scores[i] = scores[i - 1];
+      for (const id of [0, rows >> 1, rows - 1]) {
+        const t = scores[id];
+        let want = 0;
+        for (let i = 0; i < rows; i++) if (scores[i] > t || (scores[i] === t && i < id)) want++;
+        expect(wasm.countRank(scores, rows, t, id)).toBe(want);
+        // An array outside kernel memory takes the JS path and agrees.
+        expect(wasm.countRank(Float32Array.from(scores), rows, t, id)).toBe(want);
+      }
+    }
+  });
+});

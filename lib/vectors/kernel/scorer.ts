@@ -17,6 +17,7 @@
  * No work happens at import time: the module is decoded, compiled and instantiated lazily by the
  * create functions.
  */
+import { countRankJs, type RankCounter } from '../topk';
 import { DOT_I8_WASM_BASE64 } from './dot-i8-wasm';
 
 export interface Scorer {
@@ -29,6 +30,8 @@ export interface Scorer {
   setRows(start: number, q: Int8Array, scales: Float32Array): void;
   /** Cosines of up to 4 unit float32 queries (each length dims) against rows [0, rows). Returns one Float32Array(rows) per query; the arrays may be views into kernel memory that stay valid only until the next scores() call. */
   scores(queries: readonly Float32Array[], rows: number): Float32Array[];
+  /** The RankCounter of topk.ts: with SIMD when `scores` is one of this kernel's own outputs. */
+  countRank: RankCounter;
 }
 
 /** Most queries one scores() call takes (3CosMul needs 3). */
@@ -113,6 +116,7 @@ export function createJsScorer(capacity: number, dims: number): Scorer {
     kind: 'js',
     dims,
     capacity,
+    countRank: countRankJs,
     get memoryBytes() {
       return data.byteLength + rowScales.byteLength + outs.reduce((sum, o) => sum + o.byteLength, 0);
     },
@@ -196,6 +200,7 @@ interface KernelExports {
   score2: KernelFn;
   score3: KernelFn;
   score4: KernelFn;
+  count_rank: (ptr: number, n: number, t: number, before: number) => number;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -297,6 +302,10 @@ export async function createWasmScorer(capacity: number, dims: number): Promise<
     dims,
     capacity,
     memoryBytes: buffer.byteLength,
+    countRank(scores, n, t, before) {
+      if (scores.buffer !== buffer || n > scores.length) return countRankJs(scores, n, t, before);
+      return ex.count_rank(scores.byteOffset, n, t, Math.min(before, n));
+    },
     setRows(start, q, scales) {
       checkSetRows(scorer, start, q, scales);
       i8.set(q, rowsOff + start * dims); // rows are stored unpadded: one contiguous copy
