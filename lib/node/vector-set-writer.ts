@@ -209,15 +209,35 @@ async function swapIntoPlace(from: string, to: string): Promise<void> {
   if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
-/** Removes `.tmp-*` and `.old-*` folders left behind by interrupted runs. */
-export async function removeStaleTemporaries(modelsDir: string): Promise<string[]> {
+/**
+ * Removes `.tmp-NAME-PID` / `.old-NAME-PID` folders left by interrupted writes of set `name`
+ * (of any set when `name` is omitted), only when that process is gone: a concurrent run's
+ * folders are left alone.
+ */
+export async function removeStaleTemporaries(modelsDir: string, name?: string): Promise<string[]> {
   let entries: string[];
   try {
     entries = await readdir(modelsDir);
   } catch {
     return [];
   }
-  const stale = entries.filter((e) => e.startsWith('.tmp-') || e.startsWith('.old-'));
-  for (const e of stale) await rm(path.join(modelsDir, e), { recursive: true, force: true });
-  return stale;
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const m = /^\.(?:tmp|old)-(.+)-(\d+)$/.exec(entry);
+    if (!m || (name !== undefined && m[1] !== name)) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    await rm(path.join(modelsDir, entry), { recursive: true, force: true });
+    removed.push(entry);
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -108,3 +108,15 @@ describe('writing and reading a set', () => {
     await expect(VectorSetWriter.create(root, info('../evil', 2))).rejects.toThrow('set name');
   });
 });
+
+describe('removeStaleTemporaries', () => {
+  it('removes folders of dead processes only, optionally for one set', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    const { removeStaleTemporaries } = await import('./vector-set-writer');
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max: never a live process
+    for (const d of [`.tmp-a-${dead}`, `.old-a-${dead}`, `.tmp-b-${dead}`, `.tmp-a-${process.pid}`, 'keep']) await mkdir(path.join(root, d));
+    expect((await removeStaleTemporaries(root, 'a')).sort()).toEqual([`.old-a-${dead}`, `.tmp-a-${dead}`]);
+    expect(await removeStaleTemporaries(root)).toEqual([`.tmp-b-${dead}`]);
+    expect((await readdir(root)).sort()).toEqual([`.tmp-a-${process.pid}`, 'keep']);
+  });
+});

@@ -5,11 +5,11 @@
  * name untouched).
  */
 import { createReadStream } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SET_NAME_PATTERN, type Manifest } from '../../vectors/format';
 import { modelsDir as defaultModelsDir } from '../vector-set-reader';
-import { VectorSetWriter } from '../vector-set-writer';
+import { removeStaleTemporaries, VectorSetWriter } from '../vector-set-writer';
 import { checkMagic, detectFormat, readHead } from './detect';
 import { ImportError, READ_CHUNK_BYTES, readVectors, VECTOR_FORMATS, type VectorFormat } from './readers';
 
@@ -173,32 +173,3 @@ export function displayPath(p: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
-/**
- * Removes `.tmp-NAME-PID` / `.old-NAME-PID` folders left by an interrupted import of the same
- * set, only when that process is gone (a concurrent run's folders are left alone).
- */
-async function removeStaleTemporaries(root: string, name: string): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(root);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    for (const prefix of [`.tmp-${name}-`, `.old-${name}-`]) {
-      if (!entry.startsWith(prefix)) continue;
-      const pid = Number(entry.slice(prefix.length));
-      if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
-      await rm(path.join(root, entry), { recursive: true, force: true });
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
