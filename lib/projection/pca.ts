@@ -43,15 +43,28 @@ export function pca(rows: Float32Array, n: number, dims: number, components: 2 |
 
   // cov: dims × dims row-major (float64); upper triangle accumulated, then mirrored.
   const cov = new Float64Array(dims * dims);
-  const centred = new Float64Array(dims); // one centred row at a time
-  for (let r = 0; r < n; r++) {
-    const base = r * dims;
-    for (let j = 0; j < dims; j++) centred[j] = rows[base + j] - mean[j];
+  // Rows are centred into `block` (BLOCK × dims, float64) and accumulated BLOCK at a time, so each
+  // covariance entry is loaded and stored once per block instead of once per row.
+  const BLOCK = 4;
+  const block = new Float64Array(BLOCK * dims);
+  const d2 = dims * 2;
+  const d3 = dims * 3;
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const rowsHere = Math.min(BLOCK, n - r0);
+    block.fill(0); // missing rows of a short final block stay zero and add nothing
+    for (let b = 0; b < rowsHere; b++) {
+      const base = (r0 + b) * dims;
+      for (let j = 0; j < dims; j++) block[b * dims + j] = rows[base + j] - mean[j];
+    }
     for (let i = 0; i < dims; i++) {
-      const xi = centred[i];
-      if (xi === 0) continue;
+      const x0 = block[i];
+      const x1 = block[dims + i];
+      const x2 = block[d2 + i];
+      const x3 = block[d3 + i];
       const ci = i * dims;
-      for (let j = i; j < dims; j++) cov[ci + j] += xi * centred[j];
+      for (let j = i; j < dims; j++) {
+        cov[ci + j] += x0 * block[j] + x1 * block[dims + j] + x2 * block[d2 + j] + x3 * block[d3 + j];
+      }
     }
   }
   const denom = n > 1 ? n - 1 : 1;
