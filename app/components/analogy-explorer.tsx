@@ -65,7 +65,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
     query(state.q, { k: state.k, method: state.method, honest: state.honest, expect })
       .then((r) => {
         if (!live) return;
-        performance.mark('analogy:result'); // read by scripts/bench-browser.ts
+        performance.mark('analogy:result', { detail: { searched: r.searched, total: r.total } }); // read by scripts/bench-browser.ts
         setResult(r);
         setError(null);
       })

@@ -62,7 +62,7 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
   const complete = (async () => {
     let filled = 0; // bytes of q written
     let pending = 0;
-    await streamChunks(vectors, (chunk) => {
+    await streamChunks(vectors, async (chunk) => {
       if (filled + chunk.length > q.length) throw new Error(`${FILE_NAMES.vectors} is longer than ${count} × ${dims} bytes`);
       q.set(new Int8Array(chunk.buffer, chunk.byteOffset, chunk.length), filled);
       filled += chunk.length;
@@ -72,6 +72,9 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
         pending = 0;
         store.addRows(store.loadedRows, Math.floor(filled / dims));
         report(store.loadedRows);
+        // A fast stream resolves every read at once, which would starve the worker's message
+        // queue until the end; yielding a macrotask lets waiting queries run over these rows.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
     });
     if (filled !== q.length) throw new Error(`${FILE_NAMES.vectors} ended after ${filled} bytes, expected ${q.length} (truncated download?)`);
@@ -83,16 +86,16 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
   return { manifest, store, complete };
 }
 
-async function streamChunks(res: Response, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+async function streamChunks(res: Response, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   if (!res.body) {
-    onChunk(new Uint8Array(await res.arrayBuffer()));
+    await onChunk(new Uint8Array(await res.arrayBuffer()));
     return;
   }
   const reader = res.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
-    onChunk(value);
+    await onChunk(value);
   }
 }
 
