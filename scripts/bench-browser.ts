@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { quantile } from '../lib/vectors/latency';
 import { parseCli, runCli, UsageError } from './cli';
 
 const USAGE = 'usage: npx tsx scripts/bench-browser.ts [--url URL] [--visits 5]';
@@ -138,7 +139,4 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`server at ${url} did not start`);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length / 2)]);
-}
+const median = (xs: number[]) => Math.round(quantile(xs, 0.5));

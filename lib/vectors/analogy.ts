@@ -8,7 +8,6 @@ import { SpellingIndex } from './suggest';
 import { COSMUL_EPSILON, type Method } from './methods';
 import { rankOf, topK } from './topk';
 
-export { COSMUL_EPSILON, METHODS, type Method } from './methods';
 
 export interface QueryOptions {
   /** How many results (default 10). */

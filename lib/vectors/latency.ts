@@ -67,7 +67,8 @@ export function measureLatency(engine: AnalogyEngine, runs = 200, method: Method
   };
 }
 
-function quantile(xs: number[], p: number): number {
+/** The p-quantile (0..1) of xs, nearest-rank, rounded to microseconds for ms inputs. */
+export function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(3));
 }
