@@ -19,6 +19,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
               Analogies
             </a>
+            <a href="/map" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              Maps
+            </a>
+            <a href="/context" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              Context
+            </a>
+            <a href="/layers" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              Layers
+            </a>
             <a href="/speed" className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
               Speed
             </a>

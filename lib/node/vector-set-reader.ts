@@ -46,6 +46,7 @@ export async function listSets(root = modelsDir()): Promise<{ sets: Manifest[]; 
     const dir = path.join(root, name);
     try {
       if (!(await stat(dir)).isDirectory()) continue;
+      if (await isGpt2Model(dir)) continue;
       const m = await readManifest(dir);
       if (m.name !== name) throw new Error(`manifest name "${m.name}" differs from folder "${name}"`);
       await checkSizes(dir, m);
@@ -55,6 +56,14 @@ export async function listSets(root = modelsDir()): Promise<{ sets: Manifest[]; 
     }
   }
   return { sets, broken };
+}
+
+/** GPT-2 model folders (models/<name>/gpt2.json) share models/ but are not vector sets. */
+async function isGpt2Model(dir: string): Promise<boolean> {
+  return stat(path.join(dir, 'gpt2.json')).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function checkSizes(dir: string, m: Manifest): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, truncate, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, truncate, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,16 @@ describe('writing and reading a set', () => {
     const { sets, broken } = await listSets(root);
     expect(sets).toEqual([]);
     expect(broken[0]).toMatchObject({ name: 'tiny', error: expect.stringContaining('truncated') });
+  });
+
+  it('lists GPT-2 model folders neither as sets nor as broken sets', async () => {
+    await writeSet('tiny', ['a'], [[1, 0]]);
+    await mkdir(path.join(root, 'gpt2-tiny-random'));
+    await writeFile(path.join(root, 'gpt2-tiny-random', 'gpt2.json'), '{}');
+    await mkdir(path.join(root, 'half-written'));
+    const { sets, broken } = await listSets(root);
+    expect(sets.map((s) => s.name)).toEqual(['tiny']);
+    expect(broken.map((b) => b.name)).toEqual(['half-written']);
   });
 
   it('rejects bad rows without writing them, and abort leaves nothing behind', async () => {
