@@ -12,6 +12,9 @@ export type AttrValue = number | number[] | string;
 
 const ELEM_FLOAT = onnx.TensorProto.DataType.FLOAT;
 const ELEM_INT64 = onnx.TensorProto.DataType.INT64;
+const ELEM_FLOAT16 = onnx.TensorProto.DataType.FLOAT16;
+/** The `to` attribute of a Cast to float32. */
+export const CAST_TO_FLOAT = ELEM_FLOAT;
 
 export class GraphBuilder {
   private readonly nodes: InstanceType<typeof onnx.NodeProto>[] = [];
@@ -43,6 +46,25 @@ export class GraphBuilder {
     const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: ELEM_FLOAT, rawData: raw }));
     return name;
+  }
+
+  /**
+   * A constant stored as IEEE float16 raw bytes (half the file size of float32); the graph must
+   * Cast it to float before use. Values are rounded to the nearest float16 (ties to even).
+   */
+  rawFloat16(name: string, dims: number[], data: Float32Array): string {
+    const raw = toFloat16(data);
+    this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: ELEM_FLOAT16, rawData: new Uint8Array(raw.buffer) }));
+    return name;
+  }
+
+  /**
+   * A graph input with a default value: an initializer of the same name, which callers may
+   * override by feeding the input (ONNX IR >= 4) or omit.
+   */
+  inputWithDefault(name: string, dims: number[], data: Float32Array | number[], type: 'float' | 'int64' = 'float'): string {
+    this.input(name, dims, type);
+    return type === 'float' ? this.floats(name, dims, data) : this.ints(name, dims, Array.from(data));
   }
 
   /** An int64 constant tensor (shapes, axes, k). */
@@ -102,4 +124,35 @@ function attribute(name: string, v: AttrValue) {
   if (Array.isArray(v)) return onnx.AttributeProto.create({ name, type: T.INTS, ints: v });
   if (Number.isInteger(v)) return onnx.AttributeProto.create({ name, type: T.INT, i: v });
   return onnx.AttributeProto.create({ name, type: T.FLOAT, f: v });
+}
+
+/** Rounds float32 values to IEEE float16 bit patterns (round to nearest, ties to even; overflow gives ±inf). */
+export function toFloat16(data: Float32Array): Uint16Array {
+  const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
+  const out = new Uint16Array(data.length);
+  for (let i = 0; i < bits.length; i++) out[i] = halfBits(bits[i]);
+  return out;
+}
+
+function halfBits(x: number): number {
+  const sign = (x >>> 16) & 0x8000;
+  const e = (x >>> 23) & 0xff;
+  let m = x & 0x7fffff;
+  if (e === 0xff) return sign | 0x7c00 | (m ? 0x200 : 0); // inf, NaN
+  const E = e - 112; // rebias 127 -> 15
+  if (E >= 0x1f) return sign | 0x7c00; // too large: inf
+  if (E <= 0) {
+    if (E < -10) return sign; // below half the smallest subnormal: ±0
+    m |= 0x800000; // subnormal half: shift the full significand
+    const shift = 14 - E;
+    let h = m >>> shift;
+    const rem = m & ((1 << shift) - 1);
+    const half = 1 << (shift - 1);
+    if (rem > half || (rem === half && h & 1)) h++;
+    return sign | h;
+  }
+  let h = (E << 10) | (m >>> 13);
+  const rem = m & 0x1fff;
+  if (rem > 0x1000 || (rem === 0x1000 && h & 1)) h++; // a carry may round up into the exponent (or to inf): correct
+  return sign | h;
 }
