@@ -1,0 +1,106 @@
+/**
+ * Exact cosine k-nearest neighbours of every row of an int8-rowscale set (the input UMAP and the
+ * preservation score need), scored by our WASM kernel four queries per pass over the rows.
+ */
+import { createScorer } from '../vectors/kernel/scorer';
+import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
+
+export interface KnnGraph {
+  n: number;
+  k: number;
+  /** n × k neighbour ids, row i starts with i itself, then by decreasing cosine (ties: lower id first). */
+  indices: Int32Array;
+  /** n × k cosine distances 1 − cos (clamped at 0), umap-js's `cosine`; the self entry is 0. */
+  distances: Float32Array;
+}
+
+export interface KnnHooks {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * `q`: n × dims int8 rows, row i being q[i] * scales[i] (unit length; a zero row has scale 0).
+ * k counts the point itself, as umap-js's kNN does: k = 15 gives self + 14 neighbours; k is
+ * clamped to n. Cosines carry the kernel's query quantisation (a few 1e-6, see scorer.ts).
+ * Yields to the event loop every SLICE_MS; rejects with an AbortError when `signal` aborts.
+ */
+export async function cosineKnn(
+  q: Int8Array,
+  scales: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  hooks: KnnHooks = {},
+): Promise<KnnGraph> {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`cosineKnn: n must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`cosineKnn: k must be an integer ≥ 1, got ${k}`);
+  if (q.length < n * dims) throw new RangeError(`cosineKnn: q has ${q.length} values, need n × dims = ${n * dims}`);
+  if (scales.length < n) throw new RangeError(`cosineKnn: scales has ${scales.length} values, need ${n}`);
+  const { signal, onProgress } = hooks;
+  throwIfAborted(signal);
+  const kk = Math.min(k, n);
+  const indices = new Int32Array(n * kk);
+  const distances = new Float32Array(n * kk);
+  if (n === 0) return { n, k: kk, indices, distances };
+
+  const scorer = await createScorer(n, dims);
+  scorer.setRows(0, q.subarray(0, n * dims), scales.subarray(0, n));
+  const queries = [0, 1, 2, 3].map(() => new Float32Array(dims));
+  const ids = new Int32Array(kk); // scratch: the kk − 1 best other rows of one query
+  const vals = new Float64Array(kk);
+  let sliceStart = performance.now();
+  for (let i0 = 0; i0 < n; i0 += queries.length) {
+    const nq = Math.min(queries.length, n - i0);
+    for (let j = 0; j < nq; j++) {
+      const row = i0 + j;
+      const s = scales[row];
+      const v = queries[j];
+      for (let d = 0; d < dims; d++) v[d] = q[row * dims + d] * s;
+    }
+    const scores = scorer.scores(queries.slice(0, nq), n); // views valid until the next call
+    for (let j = 0; j < nq; j++) {
+      const self = i0 + j;
+      const found = topOthers(scores[j], n, self, kk - 1, ids, vals);
+      const base = self * kk;
+      indices[base] = self; // distances[base] stays 0
+      for (let a = 0; a < found; a++) {
+        indices[base + 1 + a] = ids[a];
+        distances[base + 1 + a] = Math.max(0, 1 - vals[a]);
+      }
+    }
+    if (performance.now() - sliceStart >= SLICE_MS && i0 + nq < n) {
+      onProgress?.(i0 + nq, n);
+      await yieldToEventLoop();
+      throwIfAborted(signal);
+      sliceStart = performance.now();
+    }
+  }
+  onProgress?.(n, n);
+  return { n, k: kk, indices, distances };
+}
+
+/**
+ * The m highest scores in scores[0, n) other than `self`, best first (ties: lower id first), into
+ * ids / vals; returns how many (m, or fewer when n − 1 < m; NaN scores are skipped).
+ */
+function topOthers(scores: Float32Array, n: number, self: number, m: number, ids: Int32Array, vals: Float64Array): number {
+  if (m <= 0) return 0;
+  let size = 0;
+  let floor = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i];
+    if (size === m && !(s > floor)) continue;
+    if (s !== s || i === self) continue;
+    let j = size < m ? size++ : m - 1;
+    while (j > 0 && vals[j - 1] < s) {
+      vals[j] = vals[j - 1];
+      ids[j] = ids[j - 1];
+      j--;
+    }
+    vals[j] = s;
+    ids[j] = i;
+    if (size === m) floor = vals[m - 1];
+  }
+  return size;
+}

@@ -1,0 +1,140 @@
+/**
+ * UMAP's stochastic gradient descent on a flat embedding: umap-js 1.4.0's
+ * initializeSimplicialSetEmbedding (random start), prepareForOptimizationLoop and
+ * optimizeLayoutStep with the same update rule, the same floating-point operations in the same
+ * order and the same consumption of the random source, so N epochs here equal N umap-js step()s
+ * bit for bit (umap-layout.test.ts). Defaults as umap-js: learningRate 1, repulsionStrength 1,
+ * negativeSampleRate 5, spread 1, gradient clip 4.
+ */
+import { findABParams } from 'umap-js/dist/umap';
+import type { UmapEdges } from './umap-graph';
+
+const CLIP = 4.0;
+const NEGATIVE_SAMPLE_RATE = 5;
+const LEARNING_RATE = 1.0;
+const REPULSION_STRENGTH = 1.0; // gamma
+const SPREAD = 1.0;
+
+/** a, b of the low-dimensional membership curve 1 / (1 + a·d^(2b)), from umap-js itself (a tiny Levenberg–Marquardt fit). */
+export function curveParams(minDist: number): { a: number; b: number } {
+  return findABParams(SPREAD, minDist);
+}
+
+export class UmapLayout {
+  /** n × dim row-major, float64 as umap-js's number[][]. */
+  readonly embedding: Float64Array;
+  readonly n: number;
+  readonly dim: number;
+  readonly nEpochs: number;
+  /** Epochs done so far (umap-js's currentEpoch). */
+  epoch = 0;
+  private alpha = LEARNING_RATE;
+  private readonly edges: UmapEdges;
+  private readonly epochOfNextSample: Float64Array;
+  private readonly epochOfNextNegativeSample: Float64Array;
+  private readonly epochsPerNegativeSample: Float64Array;
+  private readonly a: number;
+  private readonly b: number;
+
+  /** Draws the random start (random() · 20 − 10 per point per component, point-major), as umap-js does before anything else random. */
+  constructor(
+    n: number,
+    dim: number,
+    edges: UmapEdges,
+    nEpochs: number,
+    ab: { a: number; b: number },
+    private readonly random: () => number,
+  ) {
+    this.n = n;
+    this.dim = dim;
+    this.nEpochs = nEpochs;
+    this.edges = edges;
+    this.a = ab.a;
+    this.b = ab.b;
+    this.embedding = new Float64Array(n * dim);
+    for (let i = 0; i < n * dim; i++) this.embedding[i] = random() * 20 + -10;
+    const m = edges.m;
+    this.epochsPerNegativeSample = new Float64Array(m);
+    for (let e = 0; e < m; e++) this.epochsPerNegativeSample[e] = edges.epochsPerSample[e] / NEGATIVE_SAMPLE_RATE;
+    this.epochOfNextNegativeSample = this.epochsPerNegativeSample.slice();
+    this.epochOfNextSample = edges.epochsPerSample.slice();
+  }
+
+  get done(): boolean {
+    return this.epoch >= this.nEpochs;
+  }
+
+  /** One epoch (umap-js's step()); does nothing once all epochs are done. */
+  step(): void {
+    if (this.epoch >= this.nEpochs) return;
+    const n = this.epoch;
+    const { head, tail, epochsPerSample, m } = this.edges;
+    const { embedding: emb, dim, a, b, alpha, random } = this;
+    const nVertices = this.n;
+    const nextSample = this.epochOfNextSample;
+    const nextNeg = this.epochOfNextNegativeSample;
+    const perNeg = this.epochsPerNegativeSample;
+    const attract = -2.0 * a * b;
+    const repulse = 2.0 * REPULSION_STRENGTH * b;
+    const bm1 = b - 1.0;
+
+    for (let i = 0; i < m; i++) {
+      if (nextSample[i] > n) continue;
+      const j = head[i];
+      const cur = j * dim; // "current": the head's row
+      const oth = tail[i] * dim; // "other": the tail's row, moved too (head and tail share one embedding)
+
+      let distSquared = 0.0;
+      for (let d = 0; d < dim; d++) {
+        const diff = emb[cur + d] - emb[oth + d];
+        distSquared += diff * diff; // Math.pow(diff, 2) is exactly diff · diff
+      }
+      let gradCoeff = 0;
+      if (distSquared > 0) {
+        gradCoeff = attract * Math.pow(distSquared, bm1);
+        gradCoeff /= a * Math.pow(distSquared, b) + 1.0;
+      }
+      for (let d = 0; d < dim; d++) {
+        let g = gradCoeff * (emb[cur + d] - emb[oth + d]);
+        g = g > CLIP ? CLIP : g < -CLIP ? -CLIP : g;
+        emb[cur + d] += g * alpha;
+        emb[oth + d] += -g * alpha;
+      }
+      nextSample[i] += epochsPerSample[i];
+
+      const nNeg = Math.floor((n - nextNeg[i]) / perNeg[i]);
+      for (let p = 0; p < nNeg; p++) {
+        const k = Math.floor(random() * nVertices);
+        const neg = k * dim;
+        let dist2 = 0.0;
+        for (let d = 0; d < dim; d++) {
+          const diff = emb[cur + d] - emb[neg + d];
+          dist2 += diff * diff;
+        }
+        let coeff = 0.0;
+        if (dist2 > 0.0) {
+          coeff = repulse;
+          coeff /= (0.001 + dist2) * (a * Math.pow(dist2, b) + 1);
+        } else if (j === k) {
+          continue;
+        }
+        for (let d = 0; d < dim; d++) {
+          let g = 4.0;
+          if (coeff > 0.0) {
+            g = coeff * (emb[cur + d] - emb[neg + d]);
+            g = g > CLIP ? CLIP : g < -CLIP ? -CLIP : g;
+          }
+          emb[cur + d] += g * alpha;
+        }
+      }
+      nextNeg[i] += nNeg * perNeg[i];
+    }
+    this.alpha = LEARNING_RATE * (1.0 - n / this.nEpochs);
+    this.epoch++;
+  }
+
+  /** The embedding rounded to float32 (n × dim). */
+  coords(): Float32Array {
+    return Float32Array.from(this.embedding);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * UMAP of an int8-rowscale word set to 2-D or 3-D, for the map page's worker and the CLI.
+ *
+ * The algorithm is umap-js 1.4.0's (random initialisation, its epoch rule, its SGD), fed the
+ * exact cosine kNN of knn.ts, with its slow internals replaced by typed-array equivalents that
+ * give bitwise the same result for the same kNN and random source (umap-graph.ts,
+ * umap-layout.ts and their tests against umap-js itself). Runs in Node and Web Workers, in
+ * slices of SLICE_MS with a yield between, so it stays cancellable.
+ */
+import { seededRandom } from '../random';
+import { cosineKnn, type KnnGraph } from './knn';
+import { defaultEpochs, fuzzyEdges } from './umap-graph';
+import { curveParams, UmapLayout } from './umap-layout';
+import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
+
+export interface UmapOptions {
+  nComponents: 2 | 3;
+  /** kNN size including the point itself, as in umap-js (default 15; at least 2; clamped to n − 1). */
+  nNeighbors?: number;
+  /** Default 0.1. */
+  minDist?: number;
+  /** Seed of lib/random.ts's seededRandom (default 42). */
+  seed?: number;
+  /** Default: umap-js's rule (500 up to 2,500 points, 400 up to 5,000, 300 up to 7,500, else 200). */
+  nEpochs?: number;
+}
+
+export interface UmapProgress {
+  phase: 'knn' | 'graph' | 'layout';
+  done: number;
+  total: number;
+  /** n × nComponents copy of the current layout, during 'layout'. */
+  coords?: Float32Array;
+}
+
+export interface UmapHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: UmapProgress) => void;
+  /** Least time between two 'layout' progress reports (default 250 ms). */
+  progressIntervalMs?: number;
+}
+
+export interface UmapResult {
+  /** n × nComponents. */
+  coords: Float32Array;
+  /** After clamping to n − 1. */
+  nNeighbors: number;
+  nEpochs: number;
+  knn: KnnGraph;
+}
+
+/**
+ * Same input, options and seed → identical coordinates. Tiny sets, where umap-js would throw:
+ * n = 0 gives no points; n = 1 the origin; n = 2 the points (−1, 0[, 0]) and (1, 0[, 0]) (two
+ * points have no shape to preserve); for these nNeighbors is n − 1 (at least 0), nEpochs 0 and
+ * the kNN holds every point (k = n). From n = 3 on it is UMAP with nNeighbors ≤ n − 1.
+ * Rejects with an Error named 'AbortError' when `signal` aborts.
+ */
+export async function runUmap(
+  q: Int8Array,
+  scales: Float32Array,
+  n: number,
+  dims: number,
+  options: UmapOptions,
+  hooks: UmapHooks = {},
+): Promise<UmapResult> {
+  const { nComponents, nNeighbors = 15, minDist = 0.1, seed = 42 } = options;
+  if (nComponents !== 2 && nComponents !== 3) throw new RangeError(`runUmap: nComponents must be 2 or 3, got ${nComponents}`);
+  if (!Number.isInteger(nNeighbors) || nNeighbors < 2) throw new RangeError(`runUmap: nNeighbors must be an integer ≥ 2 (it counts the point itself), got ${nNeighbors}`);
+  if (!(minDist >= 0)) throw new RangeError(`runUmap: minDist must be ≥ 0, got ${minDist}`);
+  if (options.nEpochs !== undefined && (!Number.isInteger(options.nEpochs) || options.nEpochs < 1)) {
+    throw new RangeError(`runUmap: nEpochs must be a positive integer, got ${options.nEpochs}`);
+  }
+  const { signal, onProgress, progressIntervalMs = 250 } = hooks;
+
+  const knnK = n <= 2 ? n : Math.min(nNeighbors, n - 1);
+  const knn = await cosineKnn(q, scales, n, dims, Math.max(knnK, 1), {
+    signal,
+    onProgress: (done, total) => onProgress?.({ phase: 'knn', done, total }),
+  });
+  if (n <= 2) {
+    const coords = new Float32Array(n * nComponents);
+    if (n === 2) {
+      coords[0] = -1;
+      coords[nComponents] = 1;
+    }
+    return { coords, nNeighbors: Math.max(n - 1, 0), nEpochs: 0, knn };
+  }
+
+  await yieldToEventLoop();
+  throwIfAborted(signal);
+  const nEpochs = options.nEpochs ?? defaultEpochs(n);
+  onProgress?.({ phase: 'graph', done: 0, total: 1 });
+  const edges = fuzzyEdges(knn, nEpochs);
+  const ab = curveParams(minDist);
+  onProgress?.({ phase: 'graph', done: 1, total: 1 });
+
+  const layout = new UmapLayout(n, nComponents, edges, nEpochs, ab, seededRandom(seed));
+  let lastReport = performance.now();
+  onProgress?.({ phase: 'layout', done: 0, total: nEpochs, coords: layout.coords() });
+  while (!layout.done) {
+    await yieldToEventLoop();
+    throwIfAborted(signal);
+    const sliceStart = performance.now();
+    do layout.step();
+    while (!layout.done && performance.now() - sliceStart < SLICE_MS);
+    if (!layout.done && performance.now() - lastReport >= progressIntervalMs) {
+      lastReport = performance.now();
+      onProgress?.({ phase: 'layout', done: layout.epoch, total: nEpochs, coords: layout.coords() });
+    }
+  }
+  const coords = layout.coords();
+  onProgress?.({ phase: 'layout', done: nEpochs, total: nEpochs, coords: layout.coords() });
+  return { coords, nNeighbors: knnK, nEpochs, knn };
+}
