@@ -191,7 +191,7 @@ export function overallChecksum(files: Manifest['files']): string {
 }
 
 /** Renames `from` to `to`, replacing an existing folder only after the new one is in place. */
-async function swapIntoPlace(from: string, to: string): Promise<void> {
+export async function swapIntoPlace(from: string, to: string): Promise<void> {
   const old = path.join(path.dirname(to), `.old-${path.basename(to)}-${process.pid}`);
   let hadOld = false;
   try {
