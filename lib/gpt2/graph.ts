@@ -7,7 +7,7 @@
  * Inputs and outputs are documented in models/README.md ("GPT-2 model folders").
  */
 import { CAST_TO_FLOAT, GraphBuilder } from '../onnx/builder';
-import type { Gpt2Weights } from './weights';
+import type { Gpt2Config, Gpt2Weights } from './weights';
 
 export type Gpt2Dtype = 'fp32' | 'fp16';
 
@@ -18,6 +18,20 @@ export interface Gpt2GraphOptions {
 
 export const GPT2_INPUTS = ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'] as const;
 export const GPT2_OUTPUTS = ['logits', 'resid', 'final_norm', 'attn', 'lens_logits'] as const;
+
+/**
+ * The neutral values of the inputs besides input_ids: head_mask ones [L, H], mlp_mask ones [L],
+ * lens_position [-1] (the last token). Every input is required: an initializer that doubles as an
+ * input would be a default in ONNX, but onnxruntime's JS APIs cannot override one (onnxruntime-web
+ * rejects the feed as an "invalid input", onnxruntime-node silently drops it).
+ */
+export function gpt2DefaultFeeds(config: Gpt2Config): { head_mask: Float32Array; mlp_mask: Float32Array; lens_position: BigInt64Array } {
+  return {
+    head_mask: new Float32Array(config.nLayer * config.nHead).fill(1),
+    mlp_mask: new Float32Array(config.nLayer).fill(1),
+    lens_position: BigInt64Array.of(-1n),
+  };
+}
 
 /** Added to attention scores of future positions; exp(-1e9 - max) is exactly 0 in float32, as with HF's finfo.min. */
 const MASKED_SCORE = -1e9;
@@ -50,11 +64,11 @@ export function buildGpt2Graph(weights: Gpt2Weights, options: Gpt2GraphOptions =
   const layerNorm = (x: string, prefix: string, out?: string) =>
     g.op('LayerNormalization', [x, weight(`${prefix}.weight`, [D]), weight(`${prefix}.bias`, [D])], { axis: -1, epsilon: eps }, out ? [out] : 1)[0];
 
-  // Inputs. The masks and the lens position have defaults, so a caller may feed input_ids alone.
+  // Inputs, all required (see gpt2DefaultFeeds).
   const ids = g.input('input_ids', [1, 'T'], 'int64');
-  const headMask = g.inputWithDefault('head_mask', [L, H], new Float32Array(L * H).fill(1));
-  const mlpMask = g.inputWithDefault('mlp_mask', [L], new Float32Array(L).fill(1));
-  const lensPosition = g.inputWithDefault('lens_position', [1], [-1], 'int64');
+  const headMask = g.input('head_mask', [L, H]);
+  const mlpMask = g.input('mlp_mask', [L]);
+  const lensPosition = g.input('lens_position', [1], 'int64');
 
   const wte = weight('wte.weight', [V, D]);
   const wpe = weight('wpe.weight', [P, D]);

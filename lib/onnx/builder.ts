@@ -58,15 +58,6 @@ export class GraphBuilder {
     return name;
   }
 
-  /**
-   * A graph input with a default value: an initializer of the same name, which callers may
-   * override by feeding the input (ONNX IR >= 4) or omit.
-   */
-  inputWithDefault(name: string, dims: number[], data: Float32Array | number[], type: 'float' | 'int64' = 'float'): string {
-    this.input(name, dims, type);
-    return type === 'float' ? this.floats(name, dims, data) : this.ints(name, dims, Array.from(data));
-  }
-
   /** An int64 constant tensor (shapes, axes, k). */
   ints(name: string, dims: number[], data: number[]): string {
     this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: ELEM_INT64, int64Data: data }));
