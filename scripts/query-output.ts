@@ -22,10 +22,25 @@ export function withJsonErrors<T>(json: boolean, run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (json && e instanceof UnknownWordError) console.log(JSON.stringify({ error: e.message, word: e.word, column: e.column, suggestions: e.suggestions }));
-    else if (json && e instanceof ExpressionError) console.log(JSON.stringify({ error: e.message, column: e.column }));
+    if (json) printJsonError(e);
     throw e;
   }
+}
+
+/** The async form of withJsonErrors, which also prints other errors (e.g. a bad word list) as {"error":…}. */
+export async function withJsonErrorsAsync<T>(json: boolean, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (json) printJsonError(e, true);
+    throw e;
+  }
+}
+
+function printJsonError(e: unknown, any = false): void {
+  if (e instanceof UnknownWordError) console.log(JSON.stringify({ error: e.message, word: e.word, column: e.column, suggestions: e.suggestions }));
+  else if (e instanceof ExpressionError) console.log(JSON.stringify({ error: e.message, column: e.column }));
+  else if (any) console.log(JSON.stringify({ error: (e as Error).message }));
 }
 
 export function printResult(r: QueryResult): void {

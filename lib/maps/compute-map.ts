@@ -1,0 +1,181 @@
+/**
+ * One map, start to finish: resolve the words, gather their rows, project them (UMAP, PCA or
+ * word-pair axes), and score how well the map keeps each word's 10 nearest neighbours.
+ * Shared by the map worker and `npm run -s project`; runs in Node and in a Web Worker.
+ */
+import type { KnnGraph } from '../projection/knn';
+import { pca } from '../projection/pca';
+import { neighbourPreservation } from '../projection/preservation';
+import { runUmap } from '../projection/umap';
+import { orthogonalise, pairAxis, projectOnAxes } from '../projection/word-axes';
+import type { AnalogyEngine } from '../vectors/analogy';
+import type { VectorStore } from '../vectors/store';
+import { resolveWords, WordSourceError, type ResolvedWords, type WordSource } from './word-source';
+
+export type MapMethod = 'umap' | 'pca' | 'axes';
+export const MAP_METHODS: MapMethod[] = ['umap', 'pca', 'axes'];
+
+export interface MapParams {
+  method: MapMethod;
+  dims: 2 | 3;
+  seed: number;
+  /** UMAP only. */
+  nNeighbors: number;
+  minDist: number;
+  nEpochs?: number;
+  /** Word-pair axes: x runs from x[0] to x[1]; y from y[0] to y[1], or the top principal component of what x leaves. */
+  axisX?: [string, string];
+  axisY?: [string, string];
+}
+
+export const DEFAULT_MAP_PARAMS: MapParams = { method: 'umap', dims: 2, seed: 42, nNeighbors: 15, minDist: 0.1 };
+
+export interface MapProgress {
+  phase: 'knn' | 'graph' | 'layout' | 'quality';
+  done: number;
+  total: number;
+  /** The layout so far (n × dims), during 'layout'. */
+  coords?: Float32Array;
+  /** The words being projected, in the first progress report. */
+  words?: string[];
+}
+
+export interface MapResult extends ResolvedWords {
+  method: MapMethod;
+  dims: 2 | 3;
+  /** n × dims, row-major. */
+  coords: Float32Array;
+  axisLabels: string[];
+  /** PCA: share of the variance on each axis (0..1). */
+  explained?: number[];
+  /** UMAP: neighbours used after clamping for small sets, and epochs run. */
+  nNeighbors?: number;
+  nEpochs?: number;
+  /** Mean fraction of each word's 10 nearest neighbours (100-d, cosine) that stay among its 10 nearest on the map. */
+  preservation10: number;
+  /** Projection time (kNN + layout), and the quality score's time, in seconds. */
+  seconds: number;
+  qualitySeconds: number;
+}
+
+export interface MapHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: MapProgress) => void;
+}
+
+const PRESERVATION_K = 10;
+
+export async function computeMap(engine: AnalogyEngine, source: WordSource, params: MapParams, hooks: MapHooks = {}): Promise<MapResult> {
+  const store = engine.store;
+  const words = resolveWords(engine, source);
+  const n = words.ids.length;
+  const dims = store.info.dims;
+  const { q, scales, unit } = gatherRows(store, words.ids);
+  hooks.onProgress?.({ phase: 'knn', done: 0, total: n, words: words.words });
+
+  const start = performance.now();
+  let coords: Float32Array;
+  let axisLabels: string[];
+  let explained: number[] | undefined;
+  let knn: KnnGraph | undefined;
+  let umapInfo: { nNeighbors: number; nEpochs: number } | undefined;
+  switch (params.method) {
+    case 'umap': {
+      const r = await runUmap(q, scales, n, dims, { nComponents: params.dims, nNeighbors: params.nNeighbors, minDist: params.minDist, seed: params.seed, nEpochs: params.nEpochs }, hooks);
+      coords = r.coords;
+      knn = r.knn;
+      umapInfo = { nNeighbors: r.nNeighbors, nEpochs: r.nEpochs };
+      axisLabels = ['UMAP 1', 'UMAP 2', 'UMAP 3'].slice(0, params.dims);
+      break;
+    }
+    case 'pca': {
+      const r = pca(unit, n, dims, params.dims);
+      coords = r.coords;
+      explained = r.explained;
+      axisLabels = r.explained.map((e, i) => `PC ${i + 1} (${(e * 100).toFixed(1)}%)`);
+      break;
+    }
+    case 'axes': {
+      const r = wordPairAxes(store, unit, n, params);
+      coords = r.coords;
+      axisLabels = r.labels;
+      explained = r.explained;
+      break;
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+
+  const qualityStart = performance.now();
+  hooks.onProgress?.({ phase: 'quality', done: 0, total: 1 });
+  const preservation10 = await preservation(unit, coords, n, dims, params.dims, hooks.signal);
+  const qualitySeconds = (performance.now() - qualityStart) / 1000;
+
+  return { ...words, method: params.method, dims: params.dims, coords, axisLabels, explained, ...umapInfo, preservation10, seconds, qualitySeconds };
+}
+
+/** The rows of `ids`: int8 + scales for the kernel, and dequantised unit float rows (n × dims). */
+export function gatherRows(store: VectorStore, ids: readonly number[]): { q: Int8Array; scales: Float32Array; unit: Float32Array } {
+  const dims = store.info.dims;
+  const n = ids.length;
+  const q = new Int8Array(n * dims);
+  const scales = new Float32Array(n);
+  const unit = new Float32Array(n * dims);
+  ids.forEach((id, i) => {
+    q.set(store.q.subarray(id * dims, id * dims + dims), i * dims);
+    scales[i] = store.scales[id];
+    for (let d = 0; d < dims; d++) unit[i * dims + d] = store.q[id * dims + d] * store.scales[id];
+  });
+  return { q, scales, unit };
+}
+
+/**
+ * x = the direction from axisX[0] to axisX[1]; y = the same for axisY (made orthogonal to x), or
+ * else the top principal component of the words once x is taken out; a 3-D map adds the next one.
+ * The axis words need not be on the map: their directions come from the whole set.
+ */
+function wordPairAxes(store: VectorStore, unit: Float32Array, n: number, params: MapParams): { coords: Float32Array; labels: string[]; explained?: number[] } {
+  if (!params.axisX) throw new WordSourceError('word-pair axes need an x pair, e.g. he → she');
+  const dims = store.info.dims;
+  const axisOf = ([a, b]: [string, string]) => {
+    const ids = [a, b].map((w) => {
+      const id = store.id(store.normalise(w));
+      if (id < 0) throw new WordSourceError(`axis word "${w}" is not in the vectors`);
+      return id;
+    });
+    const two = new Float32Array(2 * dims);
+    two.set(store.unitVector(ids[0]), 0);
+    two.set(store.unitVector(ids[1]), dims);
+    return pairAxis(two, dims, 0, 1);
+  };
+  const axes = [axisOf(params.axisX)];
+  const labels = [`${params.axisX[0]} → ${params.axisX[1]}`];
+  if (params.axisY) {
+    axes.push(orthogonalise(axisOf(params.axisY), axes[0]));
+    labels.push(`${params.axisY[0]} → ${params.axisY[1]} (⟂ x)`);
+  }
+  const onAxes = projectOnAxes(unit, n, dims, axes);
+  const missing = params.dims - axes.length;
+  if (missing <= 0) return { coords: onAxes, labels };
+
+  // Principal components of what the pair axes leave: residual = row − Σ (row·a) a.
+  const residual = new Float32Array(unit);
+  for (let i = 0; i < n; i++) {
+    axes.forEach((axis, a) => {
+      const t = onAxes[i * axes.length + a];
+      for (let d = 0; d < dims; d++) residual[i * dims + d] -= t * axis[d];
+    });
+  }
+  const r = pca(residual, n, dims, 3);
+  const coords = new Float32Array(n * params.dims);
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < axes.length; a++) coords[i * params.dims + a] = onAxes[i * axes.length + a];
+    for (let m = 0; m < missing; m++) coords[i * params.dims + axes.length + m] = r.coords[i * 3 + m];
+  }
+  for (let m = 0; m < missing; m++) labels.push(`PC ${m + 1} of the rest (${(r.explained[m] * 100).toFixed(1)}%)`);
+  return { coords, labels };
+}
+
+async function preservation(unit: Float32Array, coords: Float32Array, n: number, dims: number, outDims: number, signal?: AbortSignal): Promise<number> {
+  signal?.throwIfAborted();
+  return neighbourPreservation(unit, coords, n, dims, outDims, PRESERVATION_K);
+}
