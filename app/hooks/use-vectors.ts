@@ -4,6 +4,8 @@
  * into promises. Switching sets terminates the worker, which frees its memory at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MapParams, MapProgress, MapResult } from '@/lib/maps/compute-map';
+import type { WordSource } from '@/lib/maps/word-source';
 import type { QueryOptions, QueryResult } from '@/lib/vectors/analogy';
 import type { LatencyReport } from '@/lib/vectors/latency';
 import type { Method } from '@/lib/vectors/methods';
@@ -20,7 +22,13 @@ export interface LoadState {
   error?: string;
 }
 
-type Pending = { resolve: (r: never) => void; reject: (e: WireError) => void };
+type Pending = { resolve: (r: never) => void; reject: (e: WireError) => void; progress?: (p: MapProgress) => void };
+
+/** A map being computed in the worker: its result, and a way to stop it. */
+export interface MapJob {
+  result: Promise<MapResult>;
+  cancel: () => void;
+}
 type NewRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export function useVectors(setName: string) {
@@ -54,9 +62,15 @@ export function useVectors(setName: string) {
         setState((s) => ({ ...s, info: msg.info }));
         return;
       }
+      if (msg.type === 'map-progress') {
+        requests.get(msg.id)?.progress?.(msg.progress);
+        return;
+      }
       const p = requests.get(msg.id);
       requests.delete(msg.id);
       if (msg.type === 'result') p?.resolve(msg.result as never);
+      else if (msg.type === 'map') p?.resolve(msg.map as never);
+      else if (msg.type === 'clusters') p?.resolve(msg.assignment as never);
       else if (msg.type === 'latency') p?.resolve(msg.report as never);
       else if (msg.type === 'error') {
         if (p) p.reject(msg.error);
@@ -74,12 +88,11 @@ export function useVectors(setName: string) {
     };
   }, [setName]);
 
-  const request = useCallback(<T,>(req: NewRequest): Promise<T> => {
+  const request = useCallback(<T,>(req: NewRequest, progress?: (p: MapProgress) => void, id = nextId.current++): Promise<T> => {
     const w = worker.current;
     if (!w) return Promise.reject({ kind: 'other', message: 'the vectors worker is not running' } satisfies WireError);
-    const id = nextId.current++;
     return new Promise<T>((resolve, reject) => {
-      pending.current.set(id, { resolve: resolve as (r: never) => void, reject });
+      pending.current.set(id, { resolve: resolve as (r: never) => void, reject, progress });
       w.postMessage({ ...req, id } as WorkerRequest);
     });
   }, []);
@@ -91,5 +104,17 @@ export function useVectors(setName: string) {
   );
   const latency = useCallback((runs: number, method: Method) => request<LatencyReport>({ type: 'latency', runs, method }), [request]);
 
-  return { state, query, neighbors, latency };
+  const map = useCallback(
+    (source: WordSource, params: MapParams, onProgress: (p: MapProgress) => void): MapJob => {
+      const id = nextId.current++;
+      const result = request<MapResult>({ type: 'map', source, params }, onProgress, id);
+      // Fire and forget: the map request itself then fails with kind 'cancelled'.
+      const cancel = () => worker.current?.postMessage({ id: nextId.current++, type: 'cancel', target: id } satisfies WorkerRequest);
+      return { result, cancel };
+    },
+    [request],
+  );
+  const clusters = useCallback((k: number, seed: number) => request<Int32Array>({ type: 'clusters', k, seed }), [request]);
+
+  return { state, query, neighbors, latency, map, clusters };
 }

@@ -4,6 +4,9 @@
  * Queries run over the rows loaded so far, so the first answer comes before the download ends.
  */
 import { ExpressionError } from '../expression/parse';
+import { computeMap, gatherRows } from '../maps/compute-map';
+import { sphericalKMeans } from '../maps/kmeans';
+import { WordSourceError } from '../maps/word-source';
 import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
 import { openRemoteSet } from '../vectors/fetch-set';
 import { measureLatency } from '../vectors/latency';
@@ -12,12 +15,17 @@ import type { WireError, WorkerRequest, WorkerResponse } from './protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 let engine: AnalogyEngine | undefined;
+/** The map being computed (a newer one or a 'cancel' aborts it), and the last map's rows for clustering. */
+let running: { id: number; controller: AbortController } | undefined;
+let lastMapIds: number[] = [];
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 
 function toWire(e: unknown): WireError {
   if (e instanceof UnknownWordError) return { kind: 'unknown-word', message: e.message, column: e.column, word: e.word, suggestions: e.suggestions };
   if (e instanceof ExpressionError) return { kind: 'expression', message: e.message, column: e.column };
+  if (e instanceof Error && e.name === 'AbortError') return { kind: 'cancelled', message: 'cancelled' };
+  if (e instanceof WordSourceError) return { kind: 'expression', message: e.message };
   return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -41,6 +49,32 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         return;
       case 'latency':
         post({ id: req.id, type: 'latency', report: measureLatency(requireEngine(), req.runs, req.method) });
+        return;
+      case 'map': {
+        running?.controller.abort();
+        const controller = new AbortController();
+        running = { id: req.id, controller };
+        try {
+          const map = await computeMap(requireEngine(), req.source, req.params, {
+            signal: controller.signal,
+            onProgress: (progress) => post({ id: req.id, type: 'map-progress', progress }),
+          });
+          lastMapIds = map.ids;
+          post({ id: req.id, type: 'map', map });
+        } finally {
+          if (running?.id === req.id) running = undefined;
+        }
+        return;
+      }
+      case 'clusters': {
+        const store = requireEngine().store;
+        const { unit } = gatherRows(store, lastMapIds);
+        const { assignment } = sphericalKMeans(unit, lastMapIds.length, store.info.dims, req.k, req.seed);
+        post({ id: req.id, type: 'clusters', assignment });
+        return;
+      }
+      case 'cancel':
+        if (running?.id === req.target) running.controller.abort();
         return;
     }
   } catch (e) {
