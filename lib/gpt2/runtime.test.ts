@@ -6,7 +6,7 @@ import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGpt2Graph } from './graph';
 import { referenceForward } from './reference';
-import { cacheKey, checkContextLength, createGpt2Session, loadModelBytes, type CacheLike, type Gpt2Session, type ModelLoadProgress } from './runtime';
+import { cacheKey, checkContextLength, createGpt2Session, loadModelBytes, type CacheLike, type GpuLike, type Gpt2Session, type ModelLoadProgress } from './runtime';
 import { randomGpt2Weights, TINY_CONFIG } from './test-weights';
 
 const weights = randomGpt2Weights(TINY_CONFIG, 3);
@@ -27,7 +27,7 @@ describe('createGpt2Session', () => {
   });
 
   it('reports an adapter-less WebGPU instead of falling back silently', async () => {
-    const gpu = { requestAdapter: async () => null } as unknown as GPU;
+    const gpu = { requestAdapter: async () => null } as GpuLike;
     const s = await createGpt2Session(ort, model, TINY_CONFIG, { gpu });
     expect(s.info.provider).toBe('wasm');
     expect(s.info.webgpuSkipped).toMatch(/no adapter/);
@@ -35,7 +35,7 @@ describe('createGpt2Session', () => {
   });
 
   it('reports a WebGPU session that fails to start, then runs on WASM', async () => {
-    const gpu = { requestAdapter: async () => ({ features: new Set(), limits: {} }) } as unknown as GPU;
+    const gpu = { requestAdapter: async () => ({ features: new Set(), limits: {} }) } as GpuLike;
     const s = await createGpt2Session(ort, model, TINY_CONFIG, { gpu });
     expect(s.info.provider).toBe('wasm');
     expect(s.info.webgpuSkipped).toMatch(/^WebGPU failed: /);

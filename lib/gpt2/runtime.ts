@@ -122,12 +122,17 @@ export class Gpt2Session {
   }
 }
 
+/** The part of `navigator.gpu` we use (the project does not pull in the WebGPU type definitions). */
+export interface GpuLike {
+  requestAdapter(): Promise<unknown>;
+}
+
 /**
  * Creates the session. With `gpu` (navigator.gpu) and an adapter, tries WebGPU ALONE, so a failure
  * throws instead of silently falling back; then creates a WASM session and says why WebGPU was
  * skipped. (`executionProviders: ['webgpu', 'wasm']` would fall back without telling.)
  */
-export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt2Config, options: { gpu?: GPU | null } = {}): Promise<Gpt2Session> {
+export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt2Config, options: { gpu?: GpuLike | null } = {}): Promise<Gpt2Session> {
   const base: OrtModule.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all', logSeverityLevel: 3 };
   let webgpuSkipped: string | undefined;
   if (!options.gpu) webgpuSkipped = 'this browser has no WebGPU (navigator.gpu)';
@@ -137,7 +142,6 @@ export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt
     else {
       const t0 = performance.now();
       try {
-        ort.env.webgpu.adapter = adapter;
         const session = await ort.InferenceSession.create(model, { ...base, executionProviders: ['webgpu'] });
         return new Gpt2Session(ort, session, config, { provider: 'webgpu', threads: ort.env.wasm.numThreads ?? 1, createMs: performance.now() - t0 });
       } catch (e) {
