@@ -18,9 +18,9 @@ import { readSafetensorsFile, writeSafetensorsFile } from './safetensors-file';
 export const WEIGHTS_FILE = 'model.safetensors';
 export const CONFIG_FILE = 'config.json';
 
-/** Reads and parses DIR/config.json with errors that name the file. */
-export async function readConfigJson(dir: string): Promise<Record<string, unknown>> {
-  const file = path.join(dir, CONFIG_FILE);
+/** Reads and parses DIR/config.json (or another name, e.g. a download's .part) with errors that name the file. */
+export async function readConfigJson(dir: string, fileName = CONFIG_FILE): Promise<Record<string, unknown>> {
+  const file = path.join(dir, fileName);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -163,7 +163,7 @@ describe('downloadFile', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const err = await downloadFile({ url: `http://127.0.0.1:${port}/x`, dest: dest(), fetch: fetchFn }).catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toMatch(new RegExp(`^cannot reach 127\\.0\\.0\\.1:${port}: ECONNREFUSED`));
+    expect(err.message).toMatch(new RegExp(`^cannot reach 127\\.0\\.0\\.1:${port}: connection refused, ECONNREFUSED$`));
   });
 });
 
@@ -195,7 +195,7 @@ describe('downloadHfFiles', () => {
     };
     const err = await downloadHfFiles({ model: 'distilgpt2', files: [{ name: 'config.json' }], dir: path.join(dir, 'd'), fetch: offline }).catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toContain('cannot download distilbert/distilgpt2 from the Hugging Face hub (cannot reach huggingface.co: ENOTFOUND).');
+    expect(err.message).toContain('cannot download distilbert/distilgpt2 from the Hugging Face hub (cannot reach huggingface.co: host name not found, ENOTFOUND).');
     expect(err.message).toContain('huggingface-cli download distilbert/distilgpt2 model.safetensors config.json --local-dir distilgpt2');
     expect(err.message).toContain('npm run models:gpt2 -- --model distilgpt2 --from distilgpt2');
     expect(await readdir(path.join(dir, 'd'))).toEqual([]);

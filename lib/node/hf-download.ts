@@ -104,12 +104,11 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   let done = start;
   try {
     onProgress?.(done, total);
-    if (res.body) {
-      for await (const chunk of res.body) {
-        await writeAll(handle, chunk);
-        done += chunk.byteLength;
-        onProgress?.(done, total);
-      }
+    const reader = res.body?.getReader();
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) {
+      await writeAll(handle, chunk.value);
+      done += chunk.value.byteLength;
+      onProgress?.(done, total);
     }
     await handle.sync();
   } catch (e) {
@@ -149,11 +148,21 @@ function networkError(url: string, e: unknown): NetworkError {
   return new NetworkError(`cannot reach ${host}: ${describe(e)}`);
 }
 
+const CODES: Record<string, string> = {
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  ENETUNREACH: 'network unreachable',
+};
+
 function describe(e: unknown): string {
   const err = e as Error & { cause?: Error & { code?: string } };
-  const cause = err.cause;
-  if (cause?.code) return `${cause.code}${cause.message && !cause.message.includes(cause.code) ? ` ${cause.message}` : ''}`.trim();
-  return cause?.message ?? err.message ?? String(e);
+  const code = err.cause?.code;
+  if (code) return CODES[code] ? `${CODES[code]}, ${code}` : `${code}: ${err.cause!.message}`;
+  return err.cause?.message ?? err.message ?? String(e);
 }
 
 /** What to tell a user without network: the exact alternative with `--from`. */
