@@ -2,14 +2,15 @@
 import path from 'node:path';
 import { installGpt2FromFolder } from '../lib/node/gpt2-convert';
 import { readGpt2Model } from '../lib/node/gpt2-model-reader';
+import type { Gpt2Dtype } from '../lib/gpt2/graph';
 import type { Gpt2ModelInfo } from '../lib/node/gpt2-model-writer';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** "models/NAME (label, dtype, model.onnx N MB)" when a valid model is installed there, else null. */
-export async function installedSummary(root: string, name: string): Promise<string | null> {
+/** "models/NAME (label, dtype, model.onnx N MB)" when a valid model of that dtype is installed there, else null. */
+export async function installedSummary(root: string, name: string, dtype: Gpt2Dtype): Promise<string | null> {
   const installed = await readGpt2Model(name, root).catch(() => null);
-  if (!installed) return null;
+  if (!installed || installed.manifest.dtype !== dtype) return null;
   const { manifest } = installed;
   return `${path.join(root, name)} (${manifest.label}, ${manifest.dtype}, model.onnx ${mb(manifest.files.model.bytes)})`;
 }

@@ -4,6 +4,7 @@
  * models/NAME/ (model.onnx + gpt2.json). Exit codes: 0 done or already installed, 1 failed
  * (nothing installed), 2 bad arguments.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkSafetensorsFile } from '../lib/node/safetensors-file';
 import { CONFIG_FILE, WEIGHTS_FILE, readConfigJson } from '../lib/node/gpt2-convert';
@@ -50,7 +51,7 @@ runCli('models:gpt2', USAGE, async () => {
   const known = HF_GPT2_MODELS[model];
 
   if (!values.force) {
-    const summary = await installedSummary(root, name);
+    const summary = await installedSummary(root, name, dtype);
     if (summary) {
       console.log(`${summary} is already installed (--force rebuilds it)`);
       return;
@@ -61,6 +62,9 @@ runCli('models:gpt2', USAGE, async () => {
   let source: string;
   if (values.from) {
     sourceDir = path.resolve(values.from);
+    if (!(await stat(sourceDir).catch(() => null))?.isDirectory()) {
+      throw new Error(`--from ${values.from}: no such folder (it must hold ${WEIGHTS_FILE} and ${CONFIG_FILE})`);
+    }
     source = `${known.repo} (from ${sourceDir})`;
   } else {
     sourceDir = path.join(root, '.downloads', model);
