@@ -35,16 +35,11 @@ export class UmapLayout {
   private readonly epochsPerNegativeSample: Float64Array;
   private readonly a: number;
   private readonly b: number;
+  /** mulberry32 state (int32 bits of seededRandom's uint32 counter). */
+  private rng: number;
 
   /** Draws the random start (random() · 20 − 10 per point per component, point-major), as umap-js does before anything else random. */
-  constructor(
-    n: number,
-    dim: number,
-    edges: UmapEdges,
-    nEpochs: number,
-    ab: { a: number; b: number },
-    private readonly random: () => number,
-  ) {
+  constructor(n: number, dim: number, edges: UmapEdges, nEpochs: number, ab: { a: number; b: number }, seed: number) {
     this.n = n;
     this.dim = dim;
     this.nEpochs = nEpochs;
@@ -52,12 +47,21 @@ export class UmapLayout {
     this.a = ab.a;
     this.b = ab.b;
     this.embedding = new Float64Array(n * dim);
-    for (let i = 0; i < n * dim; i++) this.embedding[i] = random() * 20 + -10;
+    this.rng = seed | 0;
+    for (let i = 0; i < n * dim; i++) this.embedding[i] = this.draw() * 20 + -10;
     const m = edges.m;
     this.epochsPerNegativeSample = new Float64Array(m);
     for (let e = 0; e < m; e++) this.epochsPerNegativeSample[e] = edges.epochsPerSample[e] / NEGATIVE_SAMPLE_RATE;
     this.epochOfNextNegativeSample = this.epochsPerNegativeSample.slice();
     this.epochOfNextSample = edges.epochsPerSample.slice();
+  }
+
+  /** seededRandom(seed)'s next number (mulberry32); inlined in step(). */
+  private draw(): number {
+    const s = (this.rng = (this.rng + 0x6d2b79f5) | 0);
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   get done(): boolean {
@@ -69,7 +73,8 @@ export class UmapLayout {
     if (this.epoch >= this.nEpochs) return;
     const n = this.epoch;
     const { head, tail, epochsPerSample, m } = this.edges;
-    const { embedding: emb, dim, a, b, alpha, random } = this;
+    const { embedding: emb, dim, a, b, alpha } = this;
+    let rng = this.rng;
     const nVertices = this.n;
     const nextSample = this.epochOfNextSample;
     const nextNeg = this.epochOfNextNegativeSample;
@@ -91,8 +96,9 @@ export class UmapLayout {
       }
       let gradCoeff = 0;
       if (distSquared > 0) {
-        gradCoeff = attract * Math.pow(distSquared, bm1);
-        gradCoeff /= a * Math.pow(distSquared, b) + 1.0;
+        const logD = Math.log(distSquared);
+        gradCoeff = attract * Math.exp(bm1 * logD);
+        gradCoeff /= a * Math.exp(b * logD) + 1.0;
       }
       for (let d = 0; d < dim; d++) {
         let g = gradCoeff * (emb[cur + d] - emb[oth + d]);
@@ -104,7 +110,10 @@ export class UmapLayout {
 
       const nNeg = Math.floor((n - nextNeg[i]) / perNeg[i]);
       for (let p = 0; p < nNeg; p++) {
-        const k = Math.floor(random() * nVertices);
+        rng = (rng + 0x6d2b79f5) | 0; // mulberry32, as draw()
+        let t = Math.imul(rng ^ (rng >>> 15), rng | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const k = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * nVertices);
         const neg = k * dim;
         let dist2 = 0.0;
         for (let d = 0; d < dim; d++) {
@@ -114,7 +123,7 @@ export class UmapLayout {
         let coeff = 0.0;
         if (dist2 > 0.0) {
           coeff = repulse;
-          coeff /= (0.001 + dist2) * (a * Math.pow(dist2, b) + 1);
+          coeff /= (0.001 + dist2) * (a * Math.exp(b * Math.log(dist2)) + 1);
         } else if (j === k) {
           continue;
         }
@@ -129,6 +138,7 @@ export class UmapLayout {
       }
       nextNeg[i] += nNeg * perNeg[i];
     }
+    this.rng = rng;
     this.alpha = LEARNING_RATE * (1.0 - n / this.nEpochs);
     this.epoch++;
   }

@@ -7,7 +7,6 @@
  * umap-layout.ts and their tests against umap-js itself). Runs in Node and Web Workers, in
  * slices of SLICE_MS with a yield between, so it stays cancellable.
  */
-import { seededRandom } from '../random';
 import { cosineKnn, type KnnGraph } from './knn';
 import { defaultEpochs, fuzzyEdges } from './umap-graph';
 import { curveParams, UmapLayout } from './umap-layout';
@@ -95,7 +94,7 @@ export async function runUmap(
   const ab = curveParams(minDist);
   onProgress?.({ phase: 'graph', done: 1, total: 1 });
 
-  const layout = new UmapLayout(n, nComponents, edges, nEpochs, ab, seededRandom(seed));
+  const layout = new UmapLayout(n, nComponents, edges, nEpochs, ab, seed);
   let lastReport = performance.now();
   onProgress?.({ phase: 'layout', done: 0, total: nEpochs, coords: layout.coords() });
   while (!layout.done) {
