@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
 import { pca } from './pca';
-import { neighbourPreservation } from './preservation';
+import { cosineKnn } from './knn';
+import { neighbourPreservation, neighbourPreservationFromKnn } from './preservation';
+import { randomSet } from './umap-test-fixtures';
 
 /** Unit 2-D rows at the given angles (degrees), row-major. */
 function circle(degrees: number[]): Float32Array {
@@ -155,5 +157,37 @@ describe('neighbourPreservation on generated data', () => {
     for (const s of randomScores) expect(pcaScore).toBeGreaterThan(s + 0.05);
     expect(pcaScore).toBeGreaterThan(0);
     expect(pcaScore).toBeLessThan(1);
+  });
+});
+
+describe('neighbourPreservationFromKnn', () => {
+  it('agrees with the brute force when given the cosine kNN of the same rows', async () => {
+    const n = 130; // not a multiple of 4
+    const dims = 20;
+    const { rows, q, scales } = randomSet(n, dims, 8);
+    const knn = await cosineKnn(q, scales, n, dims, 15);
+    const rnd = seededRandom(4);
+    for (const outDims of [2, 3]) {
+      const coords = new Float32Array(n * outDims).map(() => rnd());
+      for (const k of [1, 5, 10, 14]) {
+        expect(neighbourPreservationFromKnn(knn, coords, outDims, k)).toBe(neighbourPreservation(rows, coords, n, dims, outDims, k));
+      }
+      // A map that keeps the original neighbourhoods scores higher: the rows' own first 3 dims.
+      const proj = new Float32Array(n * 3).map((_, i) => rows[Math.floor(i / 3) * dims + (i % 3)]);
+      expect(neighbourPreservationFromKnn(knn, proj, 3)).toBe(neighbourPreservation(rows, proj, n, dims, 3));
+    }
+  });
+
+  it('skips the point itself wherever it sits in the row and uses the first k others', () => {
+    // 4 points on a line; kNN rows given by hand (self not always first).
+    const knn = { n: 4, k: 3, indices: Int32Array.from([0, 1, 2, 0, 1, 2, 1, 2, 3, 2, 3, 1]) };
+    // Map neighbours (k = 1): 0→1, 1→0, 2→3, 3→2. Original first others: 0→1, 1→0, 2→1, 3→2.
+    expect(neighbourPreservationFromKnn(knn, line([0, 1, 3, 2.5]), 2, 1)).toBe(0.75);
+  });
+
+  it('needs k + 1 entries per row; n ≤ 1 gives 1', () => {
+    const knn = { n: 4, k: 3, indices: Int32Array.from([0, 1, 2, 1, 0, 2, 2, 1, 0, 3, 2, 1]) };
+    expect(() => neighbourPreservationFromKnn(knn, line([0, 1, 2, 3]), 2, 10)).toThrow(/compute it with k ≥ 4/);
+    expect(neighbourPreservationFromKnn({ n: 1, k: 1, indices: Int32Array.from([0]) }, new Float32Array(2), 2)).toBe(1);
   });
 });

@@ -9,7 +9,8 @@
  * `rows`: n × dims row-major, unit rows (original neighbours by cosine = dot product, larger first).
  * `coords`: n × outDims row-major (map neighbours by Euclidean distance, smaller first).
  * A point is never its own neighbour; ties go to the lower index. When n ≤ k, k becomes n − 1;
- * n ≤ 1 (or k ≤ 0) gives 1. Exact brute force, O(n² · (dims + outDims + k)).
+ * n ≤ 1 (or k ≤ 0) gives 1. Exact brute force, O(n² · (dims + outDims + k)); when a cosine kNN of
+ * the rows is at hand, neighbourPreservationFromKnn skips the original-space half.
  */
 export function neighbourPreservation(
   rows: Float32Array,
@@ -92,6 +93,43 @@ export function neighbourPreservation(
     }
   }
 
+  return mapOverlap(origIds, kk, coords, n, outDims);
+}
+
+/**
+ * neighbourPreservation with the original-space neighbours taken from a precomputed kNN graph
+ * (knn.ts: row i lists i itself first, then neighbours best first, ties to the lower id): the
+ * first k entries of each row other than i. Needs knn.k ≥ k + 1 (e.g. UMAP's 15 for k = 10).
+ * Same k clamping and result as the brute force. O(n² · (outDims + k)) for the map side.
+ */
+export function neighbourPreservationFromKnn(
+  knn: { n: number; k: number; indices: Int32Array },
+  coords: Float32Array,
+  outDims: number,
+  k = 10,
+): number {
+  const { n } = knn;
+  if (coords.length < n * outDims) throw new Error(`neighbourPreservationFromKnn: coords has ${coords.length} values, need ${n * outDims}`);
+  const kk = Math.min(Math.floor(k), n - 1);
+  if (n <= 1 || kk <= 0) return 1;
+  if (knn.k < kk + 1) throw new Error(`neighbourPreservationFromKnn: a kNN of ${knn.k} per point (self included) cannot give ${kk} neighbours; compute it with k ≥ ${kk + 1}`);
+  const origIds = new Int32Array(n * kk); // n × kk original neighbours, best first
+  for (let i = 0; i < n; i++) {
+    let got = 0;
+    for (let j = 0; j < knn.k && got < kk; j++) {
+      const id = knn.indices[i * knn.k + j];
+      if (id !== i) origIds[i * kk + got++] = id;
+    }
+    if (got < kk) throw new Error(`neighbourPreservationFromKnn: row ${i} of the kNN has only ${got} neighbours other than itself, need ${kk}`);
+  }
+  return mapOverlap(origIds, kk, coords, n, outDims);
+}
+
+/**
+ * Mean over points of the fraction of their kk original neighbours (origIds: n × kk) that are
+ * among their kk nearest on the map (Euclidean, ties to the lower index).
+ */
+function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: number, outDims: number): number {
   const dists = new Float64Array(n); // map-space score of each candidate for the current point (larger = nearer)
   const topMap = new Int32Array(kk); // kk neighbour ids
   const best = new Float64Array(kk); // scratch for topK
