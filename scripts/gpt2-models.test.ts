@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,11 @@ describe('models:random-gpt2', () => {
     expect(same).toMatchObject({ code: 0 });
     expect(same.stdout).toContain('is present');
     expect((await stat(file)).mtimeMs).toBe(before);
+    // A model older than the graph builder's source is rebuilt.
+    await utimes(file, new Date(0), new Date(0));
+    const stale = await run('make-random-gpt2.ts', ['--size', 'tiny', '--seed', '5', '--if-missing']);
+    expect(stale.stderr).toContain('predates a change to the graph builder or the random weights: rebuilding');
+    expect((await stat(file)).mtimeMs).toBeGreaterThan(0);
     const other = await run('make-random-gpt2.ts', ['--size', 'tiny', '--seed', '6', '--if-missing']);
     expect(other.code).toBe(0);
     expect((await readGpt2Model('gpt2-tiny-random', root)).manifest.source).toBe('random weights, seed 6');

@@ -5,8 +5,9 @@
  * config.json) and built by the same code as `models:gpt2 --from DIR`. Labelled as a random test
  * model everywhere; never GPT-2. Exit codes: 0 done or present, 1 failed, 2 bad arguments.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { modelsDir } from '../lib/node/vector-set-reader';
 import { readGpt2Model, RANDOM_LABEL } from '../lib/node/gpt2-model-reader';
 import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
@@ -26,7 +27,8 @@ in models/NAME/, through the same build as npm run models:gpt2 -- --from DIR.
                     both have the real 50,257-token vocabulary and 1,024 positions
   --seed N          random seed (default 1)
   --name NAME       folder under models/ (default gpt2-SIZE-random)
-  --if-missing      do nothing when models/NAME already holds this model (same size, seed, dtype)
+  --if-missing      do nothing when models/NAME already holds this model (same size, seed and
+                    dtype, built after the last change to the graph builder or the weights)
   --dtype D         fp32 (default) or fp16
   --models-dir DIR  where models are stored (default: $WVE_MODELS_DIR or ./models)`;
 
@@ -61,8 +63,11 @@ runCli('models:random-gpt2', USAGE, async () => {
   }
   const m = existing?.manifest;
   if (values['if-missing'] && m && m.source === source && m.dtype === dtype && JSON.stringify(m.config) === JSON.stringify(config)) {
-    console.log(`${existing.dir} is present (${m.label}, ${m.dtype})`);
-    return;
+    if (!(await olderThanSources(existing.modelPath))) {
+      console.log(`${existing.dir} is present (${m.label}, ${m.dtype})`);
+      return;
+    }
+    console.error(`${existing.dir} predates a change to the graph builder or the random weights: rebuilding`);
   }
 
   // Heavy modules only when building.
@@ -85,3 +90,15 @@ runCli('models:random-gpt2', USAGE, async () => {
     await rm(sourceDir, { recursive: true, force: true });
   }
 });
+
+/** The code a random model is made from: a model older than any of these is rebuilt (as make would). */
+const BUILD_SOURCES = ['../lib/gpt2/graph.ts', '../lib/onnx/builder.ts', '../lib/gpt2/test-weights.ts', '../lib/gpt2/safetensors.ts'];
+
+async function olderThanSources(modelPath: string): Promise<boolean> {
+  const built = (await stat(modelPath)).mtimeMs;
+  for (const rel of BUILD_SOURCES) {
+    const changed = (await stat(fileURLToPath(new URL(rel, import.meta.url))).catch(() => null))?.mtimeMs;
+    if (changed !== undefined && changed > built) return true;
+  }
+  return false;
+}
