@@ -1,0 +1,138 @@
+'use client';
+/**
+ * The three views of a context run: the cosine heatmap and the PCA map at the chosen layer, and
+ * similarity by layer. Plain SVG traces (heatmap, scatter): a handful of points needs no WebGL.
+ */
+import type { Data, Layout } from 'plotly.js';
+import { useMemo } from 'react';
+import { Plot } from '@/app/components/plot/plot';
+import { fewPointPca } from '@/lib/gpt2/few-point-pca';
+import type { SimilarityReport } from '@/lib/gpt2/layer-similarity';
+
+const PALETTE = ['#0369a1', '#c2410c', '#15803d', '#7e22ce', '#be123c', '#a16207'];
+const NO_SENSE = '#71717a';
+const CONFIG = { displaylogo: false, responsive: true } as const;
+
+/** Colour per sense label, in order of first appearance; unlabelled sentences are grey. */
+export function senseColours(senses: string[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  for (const s of senses) if (s && !colours.has(s)) colours.set(s, PALETTE[colours.size % PALETTE.length]);
+  return colours;
+}
+
+const layerName = (l: number) => (l === 0 ? 'embeddings' : `block ${l}`);
+const sentenceLabel = (i: number, sense: string) => `${i + 1}${sense ? ` · ${sense}` : ''}`;
+
+export function CosineHeatmap({ report, layer, senses }: { report: SimilarityReport; layer: number; senses: string[] }) {
+  const S = senses.length;
+  const m = report.layers[layer].cosine;
+  const labels = senses.map((s, i) => sentenceLabel(i, s));
+  const z = Array.from({ length: S }, (_, i) => Array.from(m.subarray(i * S, (i + 1) * S)));
+  const data: Data[] = [
+    {
+      type: 'heatmap',
+      z,
+      x: labels,
+      y: labels,
+      colorscale: 'Viridis',
+      texttemplate: '%{z:.2f}',
+      hovertemplate: 'sentences %{y} and %{x}: cosine %{z:.3f}<extra></extra>',
+      colorbar: { title: { text: 'cosine' } },
+    } as Data,
+  ];
+  const layout: Partial<Layout> = {
+    title: { text: `Cosine between the target's vectors — ${layerName(layer)}` },
+    margin: { l: 90, r: 10, t: 40, b: 80 },
+    yaxis: { autorange: 'reversed', type: 'category' },
+    xaxis: { type: 'category' },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+  };
+  return (
+    <div data-testid="heatmap" data-size={S} data-layer={layer}>
+      <Plot height={380} data={data} layout={layout} config={CONFIG} />
+    </div>
+  );
+}
+
+export function PcaMap({ targets, layers, dims, layer, senses, texts }: { targets: Float32Array; layers: number; dims: number; layer: number; senses: string[]; texts: string[] }) {
+  const S = senses.length;
+  const pca = useMemo(() => fewPointPca(targets.subarray(layer * S * dims, (layer + 1) * S * dims), S, dims), [targets, layer, S, dims]);
+  const colours = senseColours(senses);
+  const groups = [...colours.keys(), ''];
+  const data: Data[] = groups
+    .map((sense) => {
+      const idx = senses.map((s, i) => (s === sense ? i : -1)).filter((i) => i >= 0);
+      return {
+        type: 'scatter',
+        mode: 'text+markers',
+        name: sense || 'no label',
+        x: idx.map((i) => pca.coords[i * 2]),
+        y: idx.map((i) => pca.coords[i * 2 + 1]),
+        text: idx.map((i) => String(i + 1)),
+        textposition: 'top center',
+        hovertext: idx.map((i) => `${i + 1}: ${texts[i]}`),
+        hoverinfo: 'text',
+        marker: { size: 12, color: colours.get(sense) ?? NO_SENSE },
+      } as Data;
+    })
+    .filter((t) => (t as { x: number[] }).x.length > 0);
+  const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
+  const layout: Partial<Layout> = {
+    title: { text: `PCA map of the target's vectors — ${layerName(layer)}` },
+    margin: { l: 50, r: 10, t: 40, b: 50 },
+    xaxis: { title: { text: `PC1 (${pct(pca.explained[0])} of variance)` }, zeroline: false },
+    yaxis: { title: { text: `PC2 (${pct(pca.explained[1])})` }, zeroline: false },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    legend: { orientation: 'h', y: -0.2 },
+  };
+  return (
+    <div data-testid="pca-map" data-points={S}>
+      <Plot height={380} data={data} layout={layout} config={CONFIG} />
+    </div>
+  );
+}
+
+export function LayerChart({ report, layer, onLayer }: { report: SimilarityReport; layer: number; onLayer: (layer: number) => void }) {
+  const xs = report.layers.map((_, l) => l);
+  const series = (key: keyof SimilarityReport['layers'][number]) => report.layers.map((r) => r[key] as number | null);
+  const line = (name: string, key: Parameters<typeof series>[0], color: string, dash = 'solid'): Data => ({
+    type: 'scatter',
+    mode: 'lines+markers',
+    name,
+    x: xs,
+    y: series(key),
+    line: { color, dash: dash as 'solid' },
+    marker: { size: 5 },
+    hovertemplate: `${name}, layer %{x}: %{y:.3f}<extra></extra>`,
+  });
+  const data: Data[] = [
+    line('same sense', 'same', PALETTE[0]),
+    line('different senses', 'different', PALETTE[1]),
+    line('baseline: other words', 'baseline', NO_SENSE, 'dash'),
+    line('same − baseline', 'sameAdjusted', PALETTE[0], 'dot'),
+    line('different − baseline', 'differentAdjusted', PALETTE[1], 'dot'),
+  ];
+  const layout: Partial<Layout> = {
+    title: { text: 'Mean cosine by layer (0 = embeddings)' },
+    margin: { l: 50, r: 10, t: 40, b: 50 },
+    xaxis: { title: { text: 'layer' }, dtick: 1 },
+    yaxis: { title: { text: 'cosine' } },
+    shapes: [{ type: 'line', x0: layer, x1: layer, yref: 'paper', y0: 0, y1: 1, line: { color: '#a1a1aa', width: 1 } }],
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    legend: { orientation: 'h', y: -0.25 },
+  };
+  return (
+    <div data-testid="layer-chart">
+      <Plot
+        height={400}
+        data={data}
+        layout={layout}
+        config={CONFIG}
+        onClick={(e: { points?: { x?: unknown }[] }) => {
+          const x = e.points?.[0]?.x;
+          if (typeof x === 'number') onLayer(x);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { listGpt2Models } from '../lib/node/gpt2-model-reader';
+import { ContextPage } from './context-page';
+
+test.describe('context page (GPT-2 in the browser)', () => {
+  test('the bank preset on the tiny random test model computes the heatmap on WASM', async ({ page }) => {
+    const app = new ContextPage(page);
+    await app.openTestModel();
+    // The test-only setting and the random model are both stated on the page.
+    await expect(app.testSetting).toContainText('?model=gpt2-tiny-random');
+    await expect(app.randomBanner).toContainText('Random test model — not GPT-2: results are meaningless');
+    await app.waitForModel();
+    // Headless Chromium has no WebGPU adapter: the page must say WASM ran, not claim WebGPU.
+    await expect(app.backend).toHaveAttribute('data-provider', 'wasm');
+    await expect(app.backend).toContainText('WASM');
+    await app.choosePreset('bank');
+    await expect(app.heatmap).toHaveAttribute('data-size', '6');
+    await expect(app.heatmap.locator('.main-svg').first()).toBeVisible();
+    // 36 cells with printed cosines; the diagonal is 1.
+    await expect.poll(async () => (await app.heatmapValues()).length).toBe(36);
+    const values = await app.heatmapValues();
+    expect(values.filter((v) => v === 1).length).toBeGreaterThanOrEqual(6);
+    expect(values.every((v) => v >= -1 && v <= 1)).toBe(true);
+    await expect(app.pcaMap.locator('.main-svg').first()).toBeVisible();
+    await expect(app.layerChart.locator('.main-svg').first()).toBeVisible();
+    await expect(page.getByTestId('target-token')).toHaveCount(6);
+    await expect(page.getByTestId('timing')).toContainText('6 sentences through the model');
+    // The layer slider moves the heatmap to the embeddings, and the URL keeps the state.
+    await app.slider.fill('0');
+    await expect(app.heatmap).toHaveAttribute('data-layer', '0');
+    await expect(page).toHaveURL(/model=gpt2-tiny-random.*target=bank.*layer=0/);
+    await app.slider.fill('2');
+    await expect(app.heatmap).toHaveAttribute('data-layer', '2');
+    await page.screenshot({ path: 'artifacts/context-bank-tiny-random.png', fullPage: true });
+  });
+
+  test('an input longer than 1,024 tokens is refused with a message, not truncated', async ({ page }) => {
+    const app = new ContextPage(page);
+    await app.openTestModel();
+    await app.waitForModel();
+    await expect(app.heatmap).toBeVisible(); // the default preset has run
+    await app.sentences.first().fill('the bank '.repeat(600));
+    await app.compute.click();
+    await expect(app.error).toContainText('Sentence 1 is 1,202 tokens long; this model reads at most 1,024 tokens (n_positions). Shorten it: nothing was truncated.');
+    await expect(app.heatmap).toHaveCount(0);
+    await page.screenshot({ path: 'artifacts/context-too-long.png', fullPage: true });
+  });
+
+  test('by default the page offers only a real GPT-2, or says how to install one', async ({ page }) => {
+    const { models } = await listGpt2Models();
+    const real = models.filter((m) => !m.manifest.random);
+    await page.goto('/context');
+    if (real.length === 0) {
+      await expect(page.getByTestId('no-gpt2')).toContainText('npm run models:gpt2');
+      await expect(page.getByTestId('backend')).toHaveCount(0);
+    } else {
+      await expect(page.getByTestId('model-label')).toBeVisible();
+      await expect(page.getByTestId('random-model-banner')).toHaveCount(0);
+    }
+    await page.screenshot({ path: 'artifacts/context-default.png', fullPage: true });
+  });
+});
