@@ -128,6 +128,8 @@ runCli('bench:gpt2', USAGE, async () => {
   console.log('| engine | median ms | × native ORT |\n|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.engine} | ${r.ms.toFixed(1)} | ${(r.ms / nodeTimed.ms).toFixed(2)} |`);
   console.log(`\nWASM / native ORT = ${(webTimed.ms / nodeTimed.ms).toFixed(2)} (goal ≤ 2)`);
+  const largest = logits.node.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  console.log(`largest |logit| ${largest.toFixed(1)}; differences below are float32 rounding through ${config.nLayer} layers`);
   const names = Object.keys(logits);
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) console.log(`logits max |${names[i]} − ${names[j]}| = ${maxAbsDiff(logits[names[i]], logits[names[j]]).toExponential(2)}`);
