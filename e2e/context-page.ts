@@ -41,7 +41,7 @@ export class ContextPage {
 
   /** The numbers printed in the heatmap's cells. */
   async heatmapValues(): Promise<number[]> {
-    const texts = await this.heatmap.locator('.hm text, text.textpoint, g.textpoint text, .heatmaplayer text').allTextContents();
+    const texts = await this.heatmap.locator('g.heatmap-label text').allTextContents();
     return texts.map(Number).filter((v) => Number.isFinite(v));
   }
 }
