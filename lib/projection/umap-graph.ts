@@ -95,16 +95,26 @@ function rowMean(values: Float32Array, base: number, k: number): number {
   return s / k;
 }
 
+/** The symmetrised fuzzy graph before pruning, entries in umap-js's getAll() order (row, then column). */
+export interface FuzzyGraph {
+  m: number;
+  rows: Int32Array;
+  cols: Int32Array;
+  values: Float64Array;
+}
+
 /**
- * The symmetrised, pruned fuzzy graph as an edge list for `nEpochs` epochs of optimisation.
- * Requires kNN rows with distinct ids, the point itself first.
+ * Membership strengths of each kNN row and their fuzzy union A + Aᵀ − A∘Aᵀ (umap-js's
+ * fuzzySimplicialSet with setOpMixRatio 1). Requires kNN rows with distinct ids, the point
+ * itself first. Entries whose value is 0 (the self entries) are kept, as in umap-js.
  */
-export function fuzzyEdges(knn: KnnGraph, nEpochs: number): UmapEdges {
+export function fuzzyGraph(knn: KnnGraph, smooth = smoothKnnDistances(knn)): FuzzyGraph {
   const { n, k, indices, distances } = knn;
-  const { sigmas, rhos } = smoothKnnDistances(knn);
+  const { sigmas, rhos } = smooth;
+  const nk = n * k;
 
   // Membership strengths A (n × k, row i → column indices[i·k + j]); the self entry is 0.
-  const memb = new Float64Array(n * k);
+  const memb = new Float64Array(nk);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < k; j++) {
       const e = i * k + j;
@@ -114,20 +124,19 @@ export function fuzzyEdges(knn: KnnGraph, nEpochs: number): UmapEdges {
     }
   }
 
-  // Candidate entries of A + Aᵀ by row: (i, indices[e]) from A and (indices[e], i) from Aᵀ.
-  // CSR with the source entry e of each slot; fromA tells which side it came from.
-  const degree = new Int32Array(n + 1);
-  for (let e = 0; e < n * k; e++) {
-    degree[Math.floor(e / k) + 1]++;
-    degree[indices[e] + 1]++;
+  // Candidate entries of A + Aᵀ by row, CSR: (i, indices[e]) from A and (indices[e], i) from Aᵀ.
+  // slotSrc is e for an A entry and −1 − e for an Aᵀ entry.
+  const rowStart = new Int32Array(n + 1);
+  for (let e = 0; e < nk; e++) {
+    rowStart[((e / k) | 0) + 1]++;
+    rowStart[indices[e] + 1]++;
   }
-  for (let r = 0; r < n; r++) degree[r + 1] += degree[r];
-  const rowStart = degree; // prefix sums: row r's slots are [rowStart[r], rowStart[r + 1])
+  for (let r = 0; r < n; r++) rowStart[r + 1] += rowStart[r];
   const fill = rowStart.slice(0, n);
-  const slotCol = new Int32Array(2 * n * k);
-  const slotSrc = new Int32Array(2 * n * k); // e for A entries, −1 − e for Aᵀ entries
-  for (let e = 0; e < n * k; e++) {
-    const i = Math.floor(e / k);
+  const slotCol = new Int32Array(2 * nk);
+  const slotSrc = new Int32Array(2 * nk);
+  for (let e = 0; e < nk; e++) {
+    const i = (e / k) | 0;
     const c = indices[e];
     let s = fill[i]++;
     slotCol[s] = c;
@@ -137,49 +146,65 @@ export function fuzzyEdges(knn: KnnGraph, nEpochs: number): UmapEdges {
     slotSrc[s] = -1 - e;
   }
 
-  // Per row: sort slots by column, merge the A and Aᵀ values of one (row, col), combine as
-  // umap-js does: (a + b) − a·b, a missing side being 0.
-  const outCol = new Int32Array(2 * n * k);
-  const outRow = new Int32Array(2 * n * k);
-  const outVal = new Float64Array(2 * n * k);
+  // Per row: insertion-sort the slots by column (rows hold ~2k slots), then merge the A and Aᵀ
+  // values of each (row, col) as umap-js does: (a + b) − a·b, a missing side being 0.
+  const rows = new Int32Array(2 * nk);
+  const cols = new Int32Array(2 * nk);
+  const values = new Float64Array(2 * nk);
   let m = 0;
-  const order: number[] = [];
   for (let r = 0; r < n; r++) {
-    order.length = 0;
-    for (let s = rowStart[r]; s < rowStart[r + 1]; s++) order.push(s);
-    order.sort((x, y) => slotCol[x] - slotCol[y]);
-    for (let p = 0; p < order.length; ) {
-      const c = slotCol[order[p]];
+    const lo = rowStart[r];
+    const hi = rowStart[r + 1];
+    for (let s = lo + 1; s < hi; s++) {
+      const c = slotCol[s];
+      const src = slotSrc[s];
+      let t = s;
+      while (t > lo && slotCol[t - 1] > c) {
+        slotCol[t] = slotCol[t - 1];
+        slotSrc[t] = slotSrc[t - 1];
+        t--;
+      }
+      slotCol[t] = c;
+      slotSrc[t] = src;
+    }
+    for (let s = lo; s < hi; ) {
+      const c = slotCol[s];
       let a = 0;
       let b = 0;
-      for (; p < order.length && slotCol[order[p]] === c; p++) {
-        const src = slotSrc[order[p]];
+      for (; s < hi && slotCol[s] === c; s++) {
+        const src = slotSrc[s];
         if (src >= 0) a = memb[src];
         else b = memb[-1 - src];
       }
-      outRow[m] = r;
-      outCol[m] = c;
-      outVal[m] = a + b - a * b;
+      rows[m] = r;
+      cols[m] = c;
+      values[m] = a + b - a * b;
       m++;
     }
   }
+  return { m, rows, cols, values };
+}
 
-  // Prune as initializeSimplicialSetEmbedding does: values below max / nEpochs become 0, and
-  // zero entries are dropped.
+/**
+ * The edges umap-js optimises for `nEpochs` epochs (initializeSimplicialSetEmbedding): values
+ * below max / nEpochs become 0, zero entries are dropped, and epochsPerSample follows.
+ */
+export function pruneEdges(graph: FuzzyGraph, nEpochs: number): UmapEdges {
+  const { m, rows, cols, values } = graph;
   let graphMax = 0;
-  for (let e = 0; e < m; e++) if (graphMax < outVal[e]) graphMax = outVal[e];
+  for (let e = 0; e < m; e++) if (graphMax < values[e]) graphMax = values[e];
   const threshold = graphMax / nEpochs;
   let kept = 0;
-  for (let e = 0; e < m; e++) if (!(outVal[e] < threshold) && outVal[e]) kept++;
+  for (let e = 0; e < m; e++) if (!(values[e] < threshold) && values[e]) kept++;
   const head = new Int32Array(kept);
   const tail = new Int32Array(kept);
   const weights = new Float64Array(kept);
   let w = 0;
   for (let e = 0; e < m; e++) {
-    const v = outVal[e];
+    const v = values[e];
     if (v < threshold || !v) continue;
-    head[w] = outCol[e];
-    tail[w] = outRow[e];
+    head[w] = cols[e];
+    tail[w] = rows[e];
     weights[w] = v;
     w++;
   }
@@ -193,6 +218,11 @@ export function fuzzyEdges(knn: KnnGraph, nEpochs: number): UmapEdges {
     epochsPerSample[e] = samples > 0 ? nEpochs / samples : -1.0;
   }
   return { m: kept, head, tail, weights, epochsPerSample };
+}
+
+/** fuzzyGraph then pruneEdges. */
+export function fuzzyEdges(knn: KnnGraph, nEpochs: number): UmapEdges {
+  return pruneEdges(fuzzyGraph(knn), nEpochs);
 }
 
 /** umap-js's default number of epochs for n points (its getNEpochs; differs from Python UMAP). */

@@ -8,7 +8,7 @@
  * slices of SLICE_MS with a yield between, so it stays cancellable.
  */
 import { cosineKnn, type KnnGraph } from './knn';
-import { defaultEpochs, fuzzyEdges } from './umap-graph';
+import { defaultEpochs, fuzzyGraph, pruneEdges, smoothKnnDistances } from './umap-graph';
 import { curveParams, UmapLayout } from './umap-layout';
 import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
 
@@ -77,6 +77,7 @@ export async function runUmap(
     signal,
     onProgress: (done, total) => onProgress?.({ phase: 'knn', done, total }),
   });
+  throwIfAborted(signal);
   if (n <= 2) {
     const coords = new Float32Array(n * nComponents);
     if (n === 2) {
@@ -86,13 +87,23 @@ export async function runUmap(
     return { coords, nNeighbors: Math.max(n - 1, 0), nEpochs: 0, knn };
   }
 
-  await yieldToEventLoop();
-  throwIfAborted(signal);
+  // The graph in four steps with a yield between (each well under progressIntervalMs).
   const nEpochs = options.nEpochs ?? defaultEpochs(n);
-  onProgress?.({ phase: 'graph', done: 0, total: 1 });
-  const edges = fuzzyEdges(knn, nEpochs);
+  const GRAPH_STEPS = 4;
+  const graphStep = async (done: number) => {
+    onProgress?.({ phase: 'graph', done, total: GRAPH_STEPS });
+    await yieldToEventLoop();
+    throwIfAborted(signal);
+  };
+  await graphStep(0);
+  const smooth = smoothKnnDistances(knn);
+  await graphStep(1);
+  const graph = fuzzyGraph(knn, smooth);
+  await graphStep(2);
+  const edges = pruneEdges(graph, nEpochs);
+  await graphStep(3);
   const ab = curveParams(minDist);
-  onProgress?.({ phase: 'graph', done: 1, total: 1 });
+  onProgress?.({ phase: 'graph', done: GRAPH_STEPS, total: GRAPH_STEPS });
 
   const layout = new UmapLayout(n, nComponents, edges, nEpochs, ab, seed);
   let lastReport = performance.now();
