@@ -24,7 +24,7 @@ export class UmapLayout {
   /** n × dim row-major, float64 as umap-js's number[][]. */
   readonly embedding: Float64Array;
   readonly n: number;
-  readonly dim: number;
+  readonly dim: 2 | 3;
   readonly nEpochs: number;
   /** Epochs done so far (umap-js's currentEpoch). */
   epoch = 0;
@@ -39,8 +39,9 @@ export class UmapLayout {
   private rng: number;
 
   /** Draws the random start (random() · 20 − 10 per point per component, point-major), as umap-js does before anything else random. */
-  constructor(n: number, dim: number, edges: UmapEdges, nEpochs: number, ab: { a: number; b: number }, seed: number) {
+  constructor(n: number, dim: 2 | 3, edges: UmapEdges, nEpochs: number, ab: { a: number; b: number }, seed: number) {
     this.n = n;
+    if (dim !== 2 && dim !== 3) throw new RangeError(`UmapLayout: dim must be 2 or 3, got ${dim}`);
     this.dim = dim;
     this.nEpochs = nEpochs;
     this.edges = edges;
@@ -82,6 +83,7 @@ export class UmapLayout {
     const attract = -2.0 * a * b;
     const repulse = 2.0 * REPULSION_STRENGTH * b;
     const bm1 = b - 1.0;
+    const three = dim === 3;
 
     for (let i = 0; i < m; i++) {
       if (nextSample[i] > n) continue;
@@ -109,33 +111,42 @@ export class UmapLayout {
       nextSample[i] += epochsPerSample[i];
 
       const nNeg = Math.floor((n - nextNeg[i]) / perNeg[i]);
+      // The head's coordinates stay in locals through its negative samples (dim is 2 or 3; in
+      // 2-D c2 and e2 are 0, which changes no sum).
+      let c0 = emb[cur];
+      let c1 = emb[cur + 1];
+      let c2 = three ? emb[cur + 2] : 0;
       for (let p = 0; p < nNeg; p++) {
         rng = (rng + 0x6d2b79f5) | 0; // mulberry32, as draw()
         let t = Math.imul(rng ^ (rng >>> 15), rng | 1);
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
         const k = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * nVertices);
+        if (k === j) continue; // umap-js: distance 0 to itself, skipped
         const neg = k * dim;
-        let dist2 = 0.0;
-        for (let d = 0; d < dim; d++) {
-          const diff = emb[cur + d] - emb[neg + d];
-          dist2 += diff * diff;
-        }
-        let coeff = 0.0;
+        const e0 = c0 - emb[neg];
+        const e1 = c1 - emb[neg + 1];
+        const e2 = three ? c2 - emb[neg + 2] : 0;
+        const dist2 = e0 * e0 + e1 * e1 + e2 * e2;
         if (dist2 > 0.0) {
-          coeff = repulse;
-          coeff /= (0.001 + dist2) * (a * Math.exp(b * Math.log(dist2)) + 1);
-        } else if (j === k) {
-          continue;
-        }
-        for (let d = 0; d < dim; d++) {
-          let g = 4.0;
+          const coeff = repulse / ((0.001 + dist2) * (a * Math.exp(b * Math.log(dist2)) + 1));
           if (coeff > 0.0) {
-            g = coeff * (emb[cur + d] - emb[neg + d]);
-            g = g > CLIP ? CLIP : g < -CLIP ? -CLIP : g;
+            let g = coeff * e0;
+            c0 += (g > CLIP ? CLIP : g < -CLIP ? -CLIP : g) * alpha;
+            g = coeff * e1;
+            c1 += (g > CLIP ? CLIP : g < -CLIP ? -CLIP : g) * alpha;
+            g = coeff * e2;
+            c2 += (g > CLIP ? CLIP : g < -CLIP ? -CLIP : g) * alpha;
+            continue;
           }
-          emb[cur + d] += g * alpha;
         }
+        // Coincident points (or an underflowed coefficient): umap-js pushes by 4 in every component.
+        c0 += 4.0 * alpha;
+        c1 += 4.0 * alpha;
+        c2 += 4.0 * alpha;
       }
+      emb[cur] = c0;
+      emb[cur + 1] = c1;
+      if (three) emb[cur + 2] = c2;
       nextNeg[i] += nNeg * perNeg[i];
     }
     this.rng = rng;
