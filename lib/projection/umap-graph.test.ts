@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
 import type { KnnGraph } from './knn';
-import { defaultEpochs, fuzzyEdges, smoothKnnDistances } from './umap-graph';
+import { fuzzyEdges, smoothKnnDistances, umapJsEpochs } from './umap-graph';
 import { umapJsOnKnn } from './umap-test-fixtures';
 
 /**
@@ -83,8 +83,8 @@ describe('fuzzyEdges equals umap-js 1.4.0 on the same kNN', () => {
   });
 });
 
-describe('defaultEpochs', () => {
+describe('umapJsEpochs', () => {
   it("follows umap-js's rule", () => {
-    expect([10, 2500, 2501, 5000, 5001, 7500, 7501, 20000].map(defaultEpochs)).toEqual([500, 500, 400, 400, 300, 300, 200, 200]);
+    expect([10, 2500, 2501, 5000, 5001, 7500, 7501, 20000].map(umapJsEpochs)).toEqual([500, 500, 400, 400, 300, 300, 200, 200]);
   });
 });

@@ -226,7 +226,7 @@ export function fuzzyEdges(knn: KnnGraph, nEpochs: number): UmapEdges {
 }
 
 /** umap-js's default number of epochs for n points (its getNEpochs; differs from Python UMAP). */
-export function defaultEpochs(n: number): number {
+export function umapJsEpochs(n: number): number {
   if (n <= 2500) return 500;
   if (n <= 5000) return 400;
   if (n <= 7500) return 300;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runUmap, type UmapProgress } from './umap';
+import { defaultEpochs, runUmap, type UmapProgress } from './umap';
 import { randomSet, umapJsOnKnn } from './umap-test-fixtures';
 
 afterEach(() => vi.restoreAllMocks());
@@ -31,10 +31,14 @@ describe('runUmap', () => {
     expect(a.coords.every(Number.isFinite)).toBe(true);
   });
 
-  it("uses umap-js's epoch rule by default (500 up to 2,500 points) and nNeighbors 15", async () => {
+  it('defaults: nNeighbors 15, epochs by defaultEpochs', async () => {
     const r = await runUmap(SET.q, SET.scales, 40, DIMS, { nComponents: 2 });
     expect(r.nEpochs).toBe(500);
     expect(r.nNeighbors).toBe(15);
+  });
+
+  it("defaultEpochs: umap-js's rule, capped at 1,000,000 point-epochs (at least 50)", () => {
+    expect([40, 2000, 2500, 3000, 5000, 7500, 10000, 50000].map(defaultEpochs)).toEqual([500, 500, 400, 333, 200, 133, 100, 50]);
   });
 
   it('reports knn, graph and layout progress in order, layout with n × nComponents coords copies', async () => {
