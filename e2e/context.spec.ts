@@ -32,6 +32,11 @@ test.describe('context page (GPT-2 in the browser)', () => {
     await app.slider.fill('2');
     await expect(app.heatmap).toHaveAttribute('data-layer', '2');
     await page.screenshot({ path: 'artifacts/context-bank-tiny-random.png', fullPage: true });
+    // A second visit reads the model from Cache Storage, not from the network.
+    await page.reload();
+    await app.waitForModel();
+    await expect(page.getByTestId('model-status')).toContainText('from the browser cache');
+    await expect(app.heatmap).toHaveAttribute('data-layer', '2');
   });
 
   test('an input longer than 1,024 tokens is refused with a message, not truncated', async ({ page }) => {

@@ -22,7 +22,9 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 async function loadOrt(): Promise<Ort> {
   const url = ORT_URL; // a variable, so neither TypeScript nor webpack tries to resolve it
-  const ort = (await import(/* webpackIgnore: true */ url)) as Ort;
+  const ort = (await import(/* webpackIgnore: true */ url).catch((e: unknown) => {
+    throw new Error(`could not load onnxruntime-web from ${url} (${messageOf(e)}); public/ort/ is filled by \`node scripts/copy-ort.mjs\`, which runs before dev and build`);
+  })) as Ort;
   configureOrt(ort);
   return ort;
 }

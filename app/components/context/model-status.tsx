@@ -43,7 +43,7 @@ export function ModelStatus({ label, state }: { label: string; state: Gpt2LoadSt
   const info = state.info!;
   const r = state.ready;
   return (
-    <p className="text-xs text-zinc-600 dark:text-zinc-400">
+    <p data-testid="model-status" className="text-xs text-zinc-600 dark:text-zinc-400">
       <span data-testid="backend" data-provider={info.provider} data-threads={info.threads} className="font-medium text-zinc-900 dark:text-zinc-100">
         Backend: {info.provider === 'webgpu' ? 'WebGPU' : 'WASM'} · {info.threads} thread{info.threads === 1 ? '' : 's'}
       </span>
