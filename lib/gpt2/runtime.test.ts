@@ -155,6 +155,18 @@ describe('loadModelBytes', () => {
     expect([...cache.store.keys()]).toEqual([cacheKey(file)]);
   });
 
+  it('still returns the model when the cache refuses it, and says why', async () => {
+    const file = { url, bytes: body.length, sha256: await sha256(body) };
+    const cache = new MemoryCache();
+    cache.put = async () => {
+      throw new Error('QuotaExceededError');
+    };
+    const seen: ModelLoadProgress[] = [];
+    const bytes = await loadModelBytes(file, (p) => seen.push(p), { cache, fetch: fakeFetch(body).impl });
+    expect(Buffer.compare(bytes, body)).toBe(0);
+    expect(seen.at(-1)).toMatchObject({ status: 'ready', fromCache: false, cacheError: 'QuotaExceededError' });
+  });
+
   it('rejects a truncated, an over-long and a corrupt download, caching none of them', async () => {
     const cache = new MemoryCache();
     const sha = await sha256(body);

@@ -207,10 +207,31 @@ export async function loadModelBytes(
 
   const res = await (options.fetch ?? fetch)(file.url);
   if (!res.ok || !res.body) throw new Error(`could not fetch ${file.url}: HTTP ${res.status}`);
+  // The cache is written from a second branch of the same stream: storing a Response built from
+  // the finished 500 MB buffer copies it whole and fails in Chromium ("Unexpected internal error").
+  const [body, toCache] = cache ? res.body.tee() : [res.body, null];
+  const caching = cache && toCache ? storeInCache(cache, key, file, toCache) : Promise.resolve(undefined);
+  try {
+    const bytes = await readExactly(body, file, onProgress);
+    onProgress({ status: 'verify', total: file.bytes });
+    const digest = await sha256Hex(bytes);
+    if (digest !== file.sha256) throw new Error(`${file.url}: sha256 ${digest.slice(0, 12)}… differs from gpt2.json's ${file.sha256.slice(0, 12)}… (file corrupt or replaced)`);
+    const cacheError = await caching;
+    onProgress({ status: 'ready', total: file.bytes, fromCache: false, ms: performance.now() - t0, cacheError });
+    return bytes;
+  } catch (e) {
+    await caching;
+    await cache?.delete(key); // never keep a copy that failed its checks
+    throw e;
+  }
+}
+
+/** Reads the body into a buffer of exactly `file.bytes`, reporting progress; rejects a longer or shorter body. */
+async function readExactly(body: ReadableStream<Uint8Array>, file: ModelFile, onProgress: (p: ModelLoadProgress) => void): Promise<Uint8Array> {
   const bytes = new Uint8Array(file.bytes);
   let loaded = 0;
   let reported = 0;
-  const reader = res.body.getReader();
+  const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -226,22 +247,23 @@ export async function loadModelBytes(
     }
   }
   if (loaded !== file.bytes) throw new Error(`${file.url} ended after ${loaded.toLocaleString('en')} of ${file.bytes.toLocaleString('en')} bytes (interrupted download?)`);
-  onProgress({ status: 'verify', total: file.bytes });
-  const digest = await sha256Hex(bytes);
-  if (digest !== file.sha256) throw new Error(`${file.url}: sha256 ${digest.slice(0, 12)}… differs from gpt2.json's ${file.sha256.slice(0, 12)}… (file corrupt or replaced)`);
-
-  let cacheError: string | undefined;
-  if (cache) {
-    try {
-      const path = new URL(file.url).pathname;
-      for (const old of await cache.keys()) if (old.url !== key && new URL(old.url).pathname === path) await cache.delete(old.url);
-      await cache.put(key, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } }));
-    } catch (e) {
-      cacheError = e instanceof Error ? e.message : String(e); // e.g. quota: the model still runs, it is just fetched again next time
-    }
-  }
-  onProgress({ status: 'ready', total: file.bytes, fromCache: false, ms: performance.now() - t0, cacheError });
   return bytes;
+}
+
+/**
+ * Drops older versions of the file, then streams this one into the cache. Resolves to an error
+ * message when caching failed (e.g. storage quota): the model still runs, it is just fetched again next time.
+ */
+async function storeInCache(cache: CacheLike, key: string, file: ModelFile, body: ReadableStream<Uint8Array>): Promise<string | undefined> {
+  try {
+    const path = new URL(file.url).pathname;
+    for (const old of await cache.keys()) if (old.url !== key && new URL(old.url).pathname === path) await cache.delete(old.url);
+    await cache.put(key, new Response(body, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.bytes) } }));
+    return undefined;
+  } catch (e) {
+    await body.cancel().catch(() => undefined);
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
