@@ -1,11 +1,11 @@
 /**
  * UMAP of an int8-rowscale word set to 2-D or 3-D, for the map page's worker and the CLI.
  *
- * The algorithm is umap-js 1.4.0's (random initialisation, its epoch rule, its SGD), fed the
- * exact cosine kNN of knn.ts, with its slow internals replaced by typed-array equivalents that
- * give bitwise the same result for the same kNN and random source (umap-graph.ts,
- * umap-layout.ts and their tests against umap-js itself). Runs in Node and Web Workers, in
- * slices of SLICE_MS with a yield between, so it stays cancellable.
+ * The algorithm is umap-js 1.4.0's (random initialisation, its SGD), fed the exact cosine kNN of
+ * knn.ts, with its slow internals replaced by typed-array equivalents tested against umap-js
+ * itself: the graph bit for bit (umap-graph.ts), the SGD bit for bit given the same x^y form
+ * (umap-layout.ts). Fewer epochs than umap-js by default for large sets (defaultEpochs). Runs in
+ * Node and Web Workers, in slices of SLICE_MS with a yield between, so it stays cancellable.
  */
 import { cosineKnn, type KnnGraph } from './knn';
 import { fuzzyGraph, pruneEdges, smoothKnnDistances, umapJsEpochs } from './umap-graph';
