@@ -16,7 +16,7 @@ import { Plot } from '../plot/plot';
 import { buildFigure } from './figure';
 import { MapControls } from './map-controls';
 import { MapInfo } from './map-info';
-import { mapRequest, searchFromState, type MapState } from './map-state';
+import { mapRequest, searchFromState, stateFromSearch, type MapState } from './map-state';
 import { WordPanel } from './word-panel';
 
 interface Props {
@@ -63,6 +63,7 @@ export function MapExplorer({ initial, sets }: Props) {
     setLive(null);
     performance.mark('map:start');
     const job = runMap(request.source, request.params, (p) => {
+      performance.mark('map:progress'); // counted by the browser benchmark
       setProgress(p);
       if (p.words) setLive({ words: p.words, coords: null });
       if (p.coords) setLive((l) => l && { words: l.words, coords: p.coords! });
@@ -157,7 +158,7 @@ export function MapExplorer({ initial, sets }: Props) {
   }, [map, live, state.dims, state.search, state.color, state.clusters, state.selected, state.overlay, state.camera, clusterOf, dark]);
 
   const matchCount = map && state.search.trim() ? map.words.filter((w) => w.toLowerCase().startsWith(state.search.trim().toLowerCase())).length : null;
-  const preset = MAP_PRESETS.find((p) => Object.entries(p.query).every(([k, v]) => searchParamOf(state, k) === v));
+  const preset = MAP_PRESETS.find((p) => isPreset(state, p.query));
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
@@ -271,6 +272,8 @@ function toEye(text: string) {
   return { x, y, z };
 }
 
-function searchParamOf(state: MapState, key: string): string | undefined {
-  return new URLSearchParams(searchFromState(state)).get(key) ?? undefined;
+/** Whether the view is a preset's (its words, projection and overlay; colours and selection may differ). */
+function isPreset(state: MapState, query: Record<string, string>): boolean {
+  const p = stateFromSearch(query, [state.set]);
+  return p.words === state.words && p.method === state.method && p.overlay === state.overlay && (p.method !== 'axes' || p.axisX === state.axisX);
 }

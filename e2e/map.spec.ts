@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { MapPage } from './map-page';
+
+test('a map of king’s neighbours: every point plotted, 2-D then 3-D, click a word for its neighbours', async ({ page }) => {
+  test.setTimeout(240_000);
+  const map = new MapPage(page);
+  await map.open();
+  await page.getByTestId('words-query').fill('king');
+  await page.getByTestId('words-count').fill('300');
+  await page.getByTestId('words-apply').click();
+  await expect(page).toHaveURL(/words=neighbors%3Aking%3A300/);
+  await map.waitForMap(2);
+  await expect(page.getByTestId('map-count')).toHaveText('300');
+  const flat = await map.plotted();
+  expect(flat).toMatchObject({ type: 'scattergl', points: 300 });
+  expect(flat.labels).toBeGreaterThan(10);
+  const preservation = await page.getByTestId('preservation').innerText();
+  expect(Number.parseFloat(preservation)).toBeGreaterThan(20); // UMAP keeps a good share of 10-NN on 300 words
+  await page.screenshot({ path: 'artifacts/map-king-2d.png', fullPage: true });
+
+  await map.clickWord('queen');
+  await expect(map.wordPanel.getByRole('heading')).toHaveText('queen');
+  await expect(map.wordPanel.getByTestId('word-neighbours').locator('li')).toHaveCount(12);
+  await expect(map.wordPanel.getByTestId('word-neighbours')).toContainText('princess');
+  await expect(page).toHaveURL(/sel=queen/);
+
+  await page.getByTestId('dims-3').check();
+  await map.waitForMap(3);
+  const solid = await map.plotted();
+  expect(solid).toMatchObject({ type: 'scatter3d', points: 300 });
+  await expect(page).toHaveURL(/dims=3/);
+  await page.screenshot({ path: 'artifacts/map-king-3d.png', fullPage: true });
+});
+
+test('presets: analogy arrows on a PCA map, the he → she axis with its note, groups in colour', async ({ page }) => {
+  test.setTimeout(180_000);
+  const map = new MapPage(page);
+  await map.open('?words=list%3Aman%2Cwoman%2Cking%2Cqueen%2Cuncle%2Caunt%2Cbrother%2Csister%2Cnephew%2Cniece%2Cfather%2Cmother%2Cson%2Cdaughter%2Cboy%2Cgirl&method=pca&overlay=gender');
+  await map.waitForMap(2);
+  expect(await map.plotted()).toMatchObject({ points: 16, annotations: 8 });
+  await expect(map.info).toContainText('PC 1');
+  await page.screenshot({ path: 'artifacts/map-gender-pairs.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'Occupations on a he → she axis' }).click();
+  await map.waitForMap(2);
+  await expect(map.info).toContainText('he → she');
+  await expect(page.getByText('not a fact about people')).toBeVisible();
+  await page.screenshot({ path: 'artifacts/map-he-she-axis.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'Countries, capitals, animals' }).click();
+  await map.waitForMap(2);
+  const legend = await map.plot.locator('.js-plotly-plot').evaluate((gd) => (gd as unknown as { data: { name: string }[] }).data.map((t) => t.name));
+  expect(legend).toEqual(expect.arrayContaining(['countries', 'capitals', 'animals']));
+});
+
+test('bad input: an unknown centre word says so, and the previous map stays usable', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open('?words=neighbors%3Akingg%3A50&method=pca');
+  await expect(page.getByTestId('map-error')).toContainText('not in vocabulary');
+  await page.getByTestId('words-query').fill('paris');
+  await page.getByTestId('words-count').fill('50');
+  await page.getByTestId('words-apply').click();
+  await map.waitForMap(2);
+  await expect(page.getByTestId('map-error')).toHaveCount(0);
+  expect((await map.plotted()).points).toBe(50);
+});
