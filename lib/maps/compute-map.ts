@@ -3,9 +3,9 @@
  * word-pair axes), and score how well the map keeps each word's 10 nearest neighbours.
  * Shared by the map worker and `npm run -s project`; runs in Node and in a Web Worker.
  */
-import type { KnnGraph } from '../projection/knn';
+import { cosineKnn, type KnnGraph } from '../projection/knn';
 import { pca } from '../projection/pca';
-import { neighbourPreservation } from '../projection/preservation';
+import { neighbourPreservationFromKnn } from '../projection/preservation';
 import { runUmap } from '../projection/umap';
 import { orthogonalise, pairAxis, projectOnAxes } from '../projection/word-axes';
 import type { AnalogyEngine } from '../vectors/analogy';
@@ -107,7 +107,7 @@ export async function computeMap(engine: AnalogyEngine, source: WordSource, para
 
   const qualityStart = performance.now();
   hooks.onProgress?.({ phase: 'quality', done: 0, total: 1 });
-  const preservation10 = await preservation(unit, coords, n, dims, params.dims, hooks.signal);
+  const preservation10 = await preservation(q, scales, coords, n, dims, params.dims, knn, hooks.signal);
   const qualitySeconds = (performance.now() - qualityStart) / 1000;
 
   return { ...words, method: params.method, dims: params.dims, coords, axisLabels, explained, ...umapInfo, preservation10, seconds, qualitySeconds };
@@ -175,7 +175,9 @@ function wordPairAxes(store: VectorStore, unit: Float32Array, n: number, params:
   return { coords, labels };
 }
 
-async function preservation(unit: Float32Array, coords: Float32Array, n: number, dims: number, outDims: number, signal?: AbortSignal): Promise<number> {
-  signal?.throwIfAborted();
-  return neighbourPreservation(unit, coords, n, dims, outDims, PRESERVATION_K);
+/** Preservation from an exact cosine kNN (UMAP's own when it has enough neighbours, else our kernel's). */
+async function preservation(q: Int8Array, scales: Float32Array, coords: Float32Array, n: number, dims: number, outDims: number, knn: KnnGraph | undefined, signal?: AbortSignal): Promise<number> {
+  const need = Math.min(PRESERVATION_K + 1, n);
+  const graph = knn && knn.k >= need ? knn : await cosineKnn(q, scales, n, dims, need, { signal });
+  return neighbourPreservationFromKnn(graph, coords, outDims, PRESERVATION_K);
 }
