@@ -3,7 +3,7 @@ import { neighbourPreservation } from '../projection/preservation';
 import { seededRandom } from '../random';
 import { AnalogyEngine } from '../vectors/analogy';
 import { storeFromRows } from '../vectors/test-fixtures';
-import { computeMap, DEFAULT_MAP_PARAMS, gatherRows } from './compute-map';
+import { computeMap, DEFAULT_MAP_PARAMS, gatherRows, samplePoints } from './compute-map';
 
 /** 40 random words in 8-D, plus "he" and "she". */
 async function engine(): Promise<AnalogyEngine> {
@@ -12,6 +12,17 @@ async function engine(): Promise<AnalogyEngine> {
   const rows = words.map(() => Array.from({ length: 8 }, () => random() - 0.5));
   return new AnalogyEngine(await storeFromRows(words, rows));
 }
+
+describe('samplePoints', () => {
+  it('picks distinct points in increasing order, the same ones every time', () => {
+    const a = samplePoints(10000, 2000);
+    expect(a.length).toBe(2000);
+    expect(new Set(a).size).toBe(2000);
+    expect(a.every((v, i) => v >= 0 && v < 10000 && (i === 0 || v > a[i - 1]))).toBe(true);
+    expect(samplePoints(10000, 2000)).toEqual(a);
+    expect(a[a.length - 1]).toBeGreaterThan(9000); // spread over the whole range, not the first 2000
+  });
+});
 
 describe('computeMap', () => {
   it('word-pair axes: x is each word’s dot product with the unit he → she direction', async () => {

@@ -6,17 +6,22 @@ import { createScorer } from '../vectors/kernel/scorer';
 import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
 
 export interface KnnGraph {
+  /** Points in the set. */
   n: number;
   k: number;
-  /** n × k neighbour ids, row i starts with i itself, then by decreasing cosine (ties: lower id first). */
+  /** rows × k neighbour ids, row i starts with its point itself, then by decreasing cosine (ties: lower id first). */
   indices: Int32Array;
-  /** n × k cosine distances 1 − cos (clamped at 0), umap-js's `cosine`; the self entry is 0. */
+  /** rows × k cosine distances 1 − cos (clamped at 0), umap-js's `cosine`; the self entry is 0. */
   distances: Float32Array;
+  /** The point of each row when only some points were queried; absent: row i is point i (n rows). */
+  points?: Int32Array;
 }
 
 export interface KnnHooks {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Only these points' neighbours (among all n), e.g. a sample for the preservation score. */
+  queries?: Int32Array;
 }
 
 /**
@@ -37,12 +42,15 @@ export async function cosineKnn(
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`cosineKnn: k must be an integer ≥ 1, got ${k}`);
   if (q.length < n * dims) throw new RangeError(`cosineKnn: q has ${q.length} values, need n × dims = ${n * dims}`);
   if (scales.length < n) throw new RangeError(`cosineKnn: scales has ${scales.length} values, need ${n}`);
-  const { signal, onProgress } = hooks;
+  const { signal, onProgress, queries: points } = hooks;
   throwIfAborted(signal);
+  if (points?.some((p) => !(p >= 0 && p < n))) throw new RangeError(`cosineKnn: query points must be in [0, ${n})`);
   const kk = Math.min(k, n);
-  const indices = new Int32Array(n * kk);
-  const distances = new Float32Array(n * kk);
-  if (n === 0) return { n, k: kk, indices, distances };
+  const rows = points ? points.length : n;
+  const pointOf = (r: number) => (points ? points[r] : r);
+  const indices = new Int32Array(rows * kk);
+  const distances = new Float32Array(rows * kk);
+  if (n === 0 || rows === 0) return { n, k: kk, indices, distances, ...(points && { points }) };
 
   const scorer = await createScorer(n, dims);
   scorer.setRows(0, q.subarray(0, n * dims), scales.subarray(0, n));
@@ -50,34 +58,34 @@ export async function cosineKnn(
   const ids = new Int32Array(kk); // scratch: the kk − 1 best other rows of one query
   const vals = new Float64Array(kk);
   let sliceStart = performance.now();
-  for (let i0 = 0; i0 < n; i0 += queries.length) {
-    const nq = Math.min(queries.length, n - i0);
+  for (let i0 = 0; i0 < rows; i0 += queries.length) {
+    const nq = Math.min(queries.length, rows - i0);
     for (let j = 0; j < nq; j++) {
-      const row = i0 + j;
+      const row = pointOf(i0 + j);
       const s = scales[row];
       const v = queries[j];
       for (let d = 0; d < dims; d++) v[d] = q[row * dims + d] * s;
     }
     const scores = scorer.scores(queries.slice(0, nq), n); // views valid until the next call
     for (let j = 0; j < nq; j++) {
-      const self = i0 + j;
+      const self = pointOf(i0 + j);
       const found = topOthers(scores[j], n, self, kk - 1, ids, vals);
-      const base = self * kk;
+      const base = (i0 + j) * kk;
       indices[base] = self; // distances[base] stays 0
       for (let a = 0; a < found; a++) {
         indices[base + 1 + a] = ids[a];
         distances[base + 1 + a] = Math.max(0, 1 - vals[a]);
       }
     }
-    if (performance.now() - sliceStart >= SLICE_MS && i0 + nq < n) {
-      onProgress?.(i0 + nq, n);
+    if (performance.now() - sliceStart >= SLICE_MS && i0 + nq < rows) {
+      onProgress?.(i0 + nq, rows);
       await yieldToEventLoop();
       throwIfAborted(signal);
       sliceStart = performance.now();
     }
   }
-  onProgress?.(n, n);
-  return { n, k: kk, indices, distances };
+  onProgress?.(rows, rows);
+  return { n, k: kk, indices, distances, ...(points && { points }) };
 }
 
 /**

@@ -103,7 +103,7 @@ export function neighbourPreservation(
  * Same k clamping and result as the brute force. O(n² · (outDims + k)) for the map side.
  */
 export function neighbourPreservationFromKnn(
-  knn: { n: number; k: number; indices: Int32Array },
+  knn: { n: number; k: number; indices: Int32Array; points?: Int32Array },
   coords: Float32Array,
   outDims: number,
   k = 10,
@@ -113,29 +113,33 @@ export function neighbourPreservationFromKnn(
   const kk = Math.min(Math.floor(k), n - 1);
   if (n <= 1 || kk <= 0) return 1;
   if (knn.k < kk + 1) throw new Error(`neighbourPreservationFromKnn: a kNN of ${knn.k} per point (self included) cannot give ${kk} neighbours; compute it with k ≥ ${kk + 1}`);
-  const origIds = new Int32Array(n * kk); // n × kk original neighbours, best first
-  for (let i = 0; i < n; i++) {
+  const points = knn.points ?? Int32Array.from({ length: n }, (_, i) => i);
+  const origIds = new Int32Array(points.length * kk); // rows × kk original neighbours, best first
+  points.forEach((p, r) => {
     let got = 0;
     for (let j = 0; j < knn.k && got < kk; j++) {
-      const id = knn.indices[i * knn.k + j];
-      if (id !== i) origIds[i * kk + got++] = id;
+      const id = knn.indices[r * knn.k + j];
+      if (id !== p) origIds[r * kk + got++] = id;
     }
-    if (got < kk) throw new Error(`neighbourPreservationFromKnn: row ${i} of the kNN has only ${got} neighbours other than itself, need ${kk}`);
-  }
-  return mapOverlap(origIds, kk, coords, n, outDims);
+    if (got < kk) throw new Error(`neighbourPreservationFromKnn: row ${r} of the kNN has only ${got} neighbours other than its point, need ${kk}`);
+  });
+  return mapOverlap(origIds, kk, coords, n, outDims, points);
 }
 
 /**
- * Mean over points of the fraction of their kk original neighbours (origIds: n × kk) that are
- * among their kk nearest on the map (Euclidean, ties to the lower index).
+ * Mean over `points` (all n when absent) of the fraction of their kk original neighbours
+ * (origIds: one row of kk per point) that are among their kk nearest on the map (Euclidean, ties
+ * to the lower index).
  */
-function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: number, outDims: number): number {
+function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: number, outDims: number, points?: Int32Array): number {
   const dists = new Float64Array(n); // map-space score of each candidate for the current point (larger = nearer)
   const topMap = new Int32Array(kk); // kk neighbour ids
   const best = new Float64Array(kk); // scratch for topK
-  const mark = new Int32Array(n).fill(-1); // mark[j] = i when j is an original neighbour of i
+  const mark = new Int32Array(n).fill(-1); // mark[j] = r when j is an original neighbour of row r
+  const rows = points ? points.length : n;
   let sum = 0;
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < rows; r++) {
+    const i = points ? points[r] : r;
     const ci = i * outDims;
     for (let j = 0; j < n; j++) {
       const cj = j * outDims;
@@ -148,12 +152,12 @@ function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: nu
     }
     topK(dists, i, kk, topMap, best);
 
-    for (let a = 0; a < kk; a++) mark[origIds[i * kk + a]] = i;
+    for (let a = 0; a < kk; a++) mark[origIds[r * kk + a]] = r;
     let shared = 0;
-    for (let a = 0; a < kk; a++) if (mark[topMap[a]] === i) shared++;
+    for (let a = 0; a < kk; a++) if (mark[topMap[a]] === r) shared++;
     sum += shared / kk;
   }
-  return sum / n;
+  return sum / rows;
 }
 
 /**

@@ -16,6 +16,7 @@ export function MapInfo({ map }: { map: MapResult }) {
         <strong data-testid="preservation">{trivial ? 'n/a' : `${(map.preservation10 * 100).toFixed(1)}%`}</strong>
         <span className="block text-xs text-zinc-500">
           {trivial ? 'needs more than 11 words' : 'of each word’s 10 nearest neighbours (100-d) are among its 10 nearest here. UMAP keeps neighbourhoods; PCA keeps the broad directions.'}
+          {!trivial && map.qualitySample < n && ` Averaged over a fixed sample of ${map.qualitySample.toLocaleString('en')} of the ${n.toLocaleString('en')} words.`}
         </span>
       </p>
       <ul className="text-xs text-zinc-600 dark:text-zinc-400">
