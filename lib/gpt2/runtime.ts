@@ -40,6 +40,12 @@ export function checkContextLength(tokens: number, nPositions: number, what = 'T
   }
 }
 
+/** A feed besides input_ids: float32 (the masks) or int64 (lens_position). */
+export interface ExtraFeed {
+  dims: number[];
+  data: Float32Array | BigInt64Array;
+}
+
 export interface OutputTensor {
   dims: number[];
   data: Float32Array;
@@ -69,15 +75,16 @@ export class Gpt2Session {
 
   /**
    * Runs `ids` (refused when longer than n_positions) and returns the `fetches` outputs.
-   * `extra` feeds optional float inputs such as `head_mask`; omitted ones keep their defaults.
+   * `extra` feeds the other inputs (`head_mask`, `mlp_mask` as float32, `lens_position` as int64);
+   * omitted ones get their neutral values.
    */
-  run(ids: readonly number[], fetches: readonly string[], extra: Record<string, { dims: number[]; data: Float32Array }> = {}): Promise<Record<string, OutputTensor>> {
+  run(ids: readonly number[], fetches: readonly string[], extra: Record<string, ExtraFeed> = {}): Promise<Record<string, OutputTensor>> {
     const job = this.queue.then(() => this.runNow(ids, fetches, extra));
     this.queue = job.catch(() => undefined);
     return job;
   }
 
-  private async runNow(ids: readonly number[], fetches: readonly string[], extra: Record<string, { dims: number[]; data: Float32Array }>) {
+  private async runNow(ids: readonly number[], fetches: readonly string[], extra: Record<string, ExtraFeed>) {
     checkContextLength(ids.length, this.config.nPositions);
     const unknownOut = fetches.filter((f) => !this.session.outputNames.includes(f));
     if (unknownOut.length) throw new Error(`unknown output(s) ${unknownOut.join(', ')}; the model has ${this.session.outputNames.join(', ')}`);
@@ -90,7 +97,7 @@ export class Gpt2Session {
     };
     for (const [name, t] of Object.entries(extra)) {
       if (!this.session.inputNames.includes(name)) throw new Error(`unknown input ${name}; the model takes ${this.session.inputNames.join(', ')}`);
-      feeds[name] = new this.ort.Tensor('float32', t.data, t.dims);
+      feeds[name] = t.data instanceof BigInt64Array ? new this.ort.Tensor('int64', t.data, t.dims) : new this.ort.Tensor('float32', t.data, t.dims);
     }
     // ORT-web wants every graph input fed, even those with a default initializer: feed the defaults.
     for (const name of this.session.inputNames) {

@@ -1,0 +1,147 @@
+/**
+ * The layers page's computation, independent of the worker: tokenise the prompt (with a leading
+ * `<|endoftext|>`), run it once with the ablation masks and the logit-lens position, and keep only
+ * what the page draws — the final position's logits [V], the lens logits [L+1, V], every head
+ * shrunk for the grid and one head in full. The full attention [L, H, T, T] stays here so the page
+ * can ask for any other head later (`head`) without a rerun. With ablations, the unablated final
+ * logits come along for the before/after view (cached per prompt, so toggling heads reruns once).
+ */
+import { ablationMasks, formatAblation, normaliseAblation, type Ablation } from './ablation';
+import { attentionHead, attentionThumbnails } from './attention-view';
+import { gpt2DefaultFeeds } from './graph';
+import { lensRow } from './logit-lens';
+import { checkContextLength, type Gpt2Session } from './runtime';
+import { tokenizeSentence, type TokenPiece } from './tokenizer';
+
+/** Grid thumbnails are at most this many cells across (GPT-2 small: 144 heads × 32² floats = 590 kB). */
+export const THUMBNAIL_SIZE = 32;
+
+export interface LayersRequest {
+  prompt: string;
+  ablation: Ablation;
+  /** Token index (0 = the leading `<|endoftext|>`) the logit lens reads; -1 = the last token. */
+  position: number;
+  /** The head sent in full. */
+  layer: number;
+  head: number;
+}
+
+export interface HeadAttention {
+  runId: number;
+  layer: number;
+  head: number;
+  /** [T, T]: query rows, key columns. */
+  data: Float32Array;
+}
+
+export interface LayersResult {
+  runId: number;
+  ids: number[];
+  pieces: TokenPiece[];
+  /** The lens position, resolved to 0..T-1. */
+  position: number;
+  /** Canonical ablation string of this run ('' = none). */
+  ablation: string;
+  /** Next-token logits at the last position [V], with the ablation. */
+  finalLogits: Float32Array;
+  /** The same without any ablation; null when nothing was ablated (then it is `finalLogits`). */
+  baselineLogits: Float32Array | null;
+  /** [L+1, V] at `position`. */
+  lensLogits: Float32Array;
+  /** Every head as size × size: [L, H, size, size]. */
+  thumbnails: { size: number; data: Float32Array };
+  head: HeadAttention;
+  /** Model time for this run and for the unablated baseline run (0 when cached or not needed), ms. */
+  runMs: number;
+  baselineMs: number;
+}
+
+type Session = Pick<Gpt2Session, 'run' | 'config'>;
+
+/** Tokenises the prompt as the model reads it: `<|endoftext|>` first, then the prompt's tokens. */
+export function tokenizePrompt(prompt: string, nPositions: number): { ids: number[]; pieces: TokenPiece[] } {
+  if (!prompt.trim()) throw new Error('Enter a prompt.');
+  const { ids, pieces } = tokenizeSentence(prompt, '');
+  checkContextLength(ids.length, nPositions, 'The prompt');
+  return { ids, pieces };
+}
+
+export class LayersRunner {
+  private runs = 0;
+  private last: { runId: number; attn: Float32Array; tokens: number } | null = null;
+  private baseline: { key: string; logits: Float32Array } | null = null;
+
+  constructor(private readonly session: Session) {}
+
+  async run(request: LayersRequest): Promise<LayersResult> {
+    const { config } = this.session;
+    const { nLayer: L, nHead: H, vocabSize: V } = config;
+    const { ids, pieces } = tokenizePrompt(request.prompt, config.nPositions);
+    const T = ids.length;
+    const position = request.position < 0 ? T + request.position : request.position;
+    if (!Number.isInteger(position) || position < 0 || position >= T) throw new Error(`position ${request.position} is outside the prompt's ${T} tokens`);
+    const { headMask, mlpMask } = ablationMasks(request.ablation, config);
+    const ablation = formatAblation(normaliseAblation(request.ablation, config));
+    const atLast = position === T - 1;
+
+    const t0 = performance.now();
+    const out = await this.session.run(ids, atLast ? ['lens_logits', 'attn'] : ['lens_logits', 'attn', 'logits'], {
+      head_mask: { dims: [L, H], data: headMask },
+      mlp_mask: { dims: [L], data: mlpMask },
+      lens_position: { dims: [1], data: BigInt64Array.of(BigInt(position)) },
+    });
+    const runMs = performance.now() - t0;
+    const lensLogits = out.lens_logits.data;
+    // Both come from the graph's one ln_f + unembedding: the lens row L at the last token is the logits row.
+    const finalLogits = atLast ? lensRow(lensLogits, V, L).slice() : out.logits.data.slice((T - 1) * V, T * V);
+
+    const key = ids.join(',');
+    let baselineLogits: Float32Array | null = null;
+    let baselineMs = 0;
+    if (!ablation) this.baseline = { key, logits: finalLogits.slice() };
+    else {
+      if (this.baseline?.key !== key) {
+        const t1 = performance.now();
+        const neutral = gpt2DefaultFeeds(config);
+        const base = await this.session.run(ids, ['lens_logits'], {
+          head_mask: { dims: [L, H], data: neutral.head_mask },
+          mlp_mask: { dims: [L], data: neutral.mlp_mask },
+          lens_position: { dims: [1], data: neutral.lens_position },
+        });
+        baselineMs = performance.now() - t1;
+        this.baseline = { key, logits: lensRow(base.lens_logits.data, V, L).slice() };
+      }
+      baselineLogits = this.baseline.logits.slice(); // a copy: the result's buffers are transferred
+    }
+
+    const runId = ++this.runs;
+    const attn = out.attn.data;
+    this.last = { runId, attn, tokens: T };
+    return {
+      runId,
+      ids,
+      pieces,
+      position,
+      ablation,
+      finalLogits,
+      baselineLogits,
+      lensLogits: lensLogits.slice(),
+      thumbnails: attentionThumbnails(attn, L, H, T, THUMBNAIL_SIZE),
+      head: this.head(runId, request.layer, request.head),
+      runMs,
+      baselineMs,
+    };
+  }
+
+  /** One head of run `runId` in full; only the latest run is kept. */
+  head(runId: number, layer: number, head: number): HeadAttention {
+    if (!this.last || this.last.runId !== runId) throw new Error(`run ${runId} is no longer held (the latest is ${this.last?.runId ?? 'none'}); rerun the prompt`);
+    return { runId, layer, head, data: attentionHead(this.last.attn, this.session.config.nHead, this.last.tokens, layer, head) };
+  }
+}
+
+/** The buffers a result moves to the page (posted as transferables, not copied). */
+export function resultBuffers(r: LayersResult): ArrayBuffer[] {
+  const arrays = [r.finalLogits, r.lensLogits, r.thumbnails.data, r.head.data, ...(r.baselineLogits ? [r.baselineLogits] : [])];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
