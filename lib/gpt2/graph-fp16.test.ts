@@ -6,7 +6,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toFloat16 } from '../onnx/builder';
+import { float32ToHalfBits } from '../float16';
 import { buildGpt2Graph, gpt2DefaultFeeds } from './graph';
 import { referenceForward, type ReferenceOutputs } from './reference';
 import { randomGpt2Weights, TINY_CONFIG } from './test-weights';
@@ -23,7 +23,7 @@ function roundedToHalf(w: Gpt2Weights): Gpt2Weights {
     const v = e === 0 ? m * 2 ** -24 : (1 + m / 1024) * 2 ** (e - 15);
     return h & 0x8000 ? -v : v;
   };
-  return { config: w.config, get: (name) => ({ shape: w.get(name).shape, data: Float32Array.from(toFloat16(w.get(name).data), decode) }) };
+  return { config: w.config, get: (name) => ({ shape: w.get(name).shape, data: Float32Array.from(float32ToHalfBits(w.get(name).data), decode) }) };
 }
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {

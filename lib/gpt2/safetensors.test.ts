@@ -2,15 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_HEADER_BYTES,
   encodeSafetensors,
-  float32ToHalfBits,
-  floatToHalf,
   gpt2TensorShapes,
   gpt2WeightsFromSafetensors,
-  halfBitsToFloat32,
-  halfToFloat,
   readSafetensors,
   type TensorSpec,
 } from './safetensors';
+import { float32ToHalfBits } from '../float16';
 import { parseGpt2Config } from './weights';
 
 /** Builds a file by hand (independently of the writer): u64 length, header text, data bytes. */
@@ -25,54 +22,6 @@ function craft(header: unknown, data: Uint8Array | number[], headerText = JSON.s
 
 const f32Bytes = (values: number[]) => new Uint8Array(new Float32Array(values).buffer);
 
-describe('half precision', () => {
-  it('halfToFloat decodes known bit patterns', () => {
-    expect(halfToFloat(0x3c00)).toBe(1);
-    expect(halfToFloat(0xc000)).toBe(-2);
-    expect(halfToFloat(0x7bff)).toBe(65504);
-    expect(halfToFloat(0x0001)).toBe(2 ** -24); // smallest subnormal
-    expect(halfToFloat(0x03ff)).toBe(1023 * 2 ** -24); // largest subnormal
-    expect(halfToFloat(0x0400)).toBe(2 ** -14); // smallest normal
-    expect(halfToFloat(0x3555)).toBe(0.333251953125);
-    expect(halfToFloat(0x7c00)).toBe(Infinity);
-    expect(halfToFloat(0xfc00)).toBe(-Infinity);
-    expect(halfToFloat(0x7e00)).toBeNaN();
-    expect(halfToFloat(0x7c01)).toBeNaN();
-    expect(Object.is(halfToFloat(0x8000), -0)).toBe(true);
-  });
-
-  it('floatToHalf inverts halfToFloat for every non-NaN pattern', () => {
-    for (let h = 0; h < 65536; h++) {
-      if (Number.isNaN(halfToFloat(h))) {
-        expect(Number.isNaN(halfToFloat(floatToHalf(halfToFloat(h))))).toBe(true);
-        continue;
-      }
-      if (floatToHalf(halfToFloat(h)) !== h) throw new Error(`pattern ${h.toString(16)} round-trips to ${floatToHalf(halfToFloat(h)).toString(16)}`);
-    }
-  });
-
-  it('floatToHalf rounds to nearest, ties to even, and overflows to infinity', () => {
-    expect(floatToHalf(1 + 2 ** -11)).toBe(0x3c00); // tie -> even mantissa 0
-    expect(floatToHalf(1 + 3 * 2 ** -11)).toBe(0x3c02); // tie -> even mantissa 2
-    expect(floatToHalf(1 + 2 ** -11 + 2 ** -20)).toBe(0x3c01); // above the tie
-    expect(floatToHalf(65519)).toBe(0x7bff);
-    expect(floatToHalf(65520)).toBe(0x7c00); // tie between 65504 and 2^16 -> inf
-    expect(floatToHalf(-1e6)).toBe(0xfc00);
-    expect(floatToHalf(2 ** -25)).toBe(0); // tie between 0 and the smallest subnormal -> 0
-    expect(floatToHalf(3 * 2 ** -25)).toBe(0x0002); // tie between 1 and 2 units -> 2
-    expect(floatToHalf(2 ** -26)).toBe(0);
-    expect(floatToHalf(1023.5 * 2 ** -24)).toBe(0x0400); // rounds up out of the subnormals
-  });
-
-  it('halfBitsToFloat32 agrees with halfToFloat on every pattern', () => {
-    const all = Uint16Array.from({ length: 65536 }, (_, i) => i);
-    const out = halfBitsToFloat32(all);
-    for (let h = 0; h < 65536; h++) {
-      const want = halfToFloat(h);
-      if (!(Object.is(out[h], want) || (Number.isNaN(out[h]) && Number.isNaN(want)))) throw new Error(`pattern ${h}: ${out[h]} vs ${want}`);
-    }
-  });
-});
 
 describe('readSafetensors', () => {
   const tensors = [

@@ -3,6 +3,7 @@
  * Runs in Node and the browser; shared by every graph the project builds.
  */
 import pkg from 'onnx-proto';
+import { float32ToHalfBits } from '../float16';
 
 const { onnx } = pkg;
 
@@ -53,7 +54,7 @@ export class GraphBuilder {
    * Cast it to float before use. Values are rounded to the nearest float16 (ties to even).
    */
   rawFloat16(name: string, dims: number[], data: Float32Array): string {
-    const raw = toFloat16(data);
+    const raw = float32ToHalfBits(data);
     this.initializers.push(onnx.TensorProto.create({ name, dims, dataType: ELEM_FLOAT16, rawData: new Uint8Array(raw.buffer) }));
     return name;
   }
@@ -115,35 +116,4 @@ function attribute(name: string, v: AttrValue) {
   if (Array.isArray(v)) return onnx.AttributeProto.create({ name, type: T.INTS, ints: v });
   if (Number.isInteger(v)) return onnx.AttributeProto.create({ name, type: T.INT, i: v });
   return onnx.AttributeProto.create({ name, type: T.FLOAT, f: v });
-}
-
-/** Rounds float32 values to IEEE float16 bit patterns (round to nearest, ties to even; overflow gives ±inf). */
-export function toFloat16(data: Float32Array): Uint16Array {
-  const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
-  const out = new Uint16Array(data.length);
-  for (let i = 0; i < bits.length; i++) out[i] = halfBits(bits[i]);
-  return out;
-}
-
-function halfBits(x: number): number {
-  const sign = (x >>> 16) & 0x8000;
-  const e = (x >>> 23) & 0xff;
-  let m = x & 0x7fffff;
-  if (e === 0xff) return sign | 0x7c00 | (m ? 0x200 : 0); // inf, NaN
-  const E = e - 112; // rebias 127 -> 15
-  if (E >= 0x1f) return sign | 0x7c00; // too large: inf
-  if (E <= 0) {
-    if (E < -10) return sign; // below half the smallest subnormal: ±0
-    m |= 0x800000; // subnormal half: shift the full significand
-    const shift = 14 - E;
-    let h = m >>> shift;
-    const rem = m & ((1 << shift) - 1);
-    const half = 1 << (shift - 1);
-    if (rem > half || (rem === half && h & 1)) h++;
-    return sign | h;
-  }
-  let h = (E << 10) | (m >>> 13);
-  const rem = m & 0x1fff;
-  if (rem > 0x1000 || (rem === 0x1000 && h & 1)) h++; // a carry may round up into the exponent (or to inf): correct
-  return sign | h;
 }
