@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelLoadProgress, RuntimeInfo } from '@/lib/gpt2/runtime';
-import type { ContextRequest, ContextResult, Gpt2Request, Gpt2Response, ModelRef } from '@/lib/worker/gpt2-protocol';
+import type { ContextRequest, ContextResult, Gpt2Request, Gpt2Response, HeadAttention, LayersRequest, LayersResult, ModelRef } from '@/lib/worker/gpt2-protocol';
 
 export interface Gpt2LoadState {
   status: 'loading' | 'ready' | 'error';
@@ -18,7 +18,9 @@ export interface Gpt2LoadState {
   error?: string;
 }
 
-type Pending = { resolve: (r: ContextResult) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: never) => void; reject: (e: Error) => void };
+/** A request without its id, and the matching response's result. */
+type Ask = { type: 'context'; request: ContextRequest } | { type: 'layers'; request: LayersRequest } | { type: 'head'; runId: number; layer: number; head: number };
 
 export function useGpt2(model: ModelRef) {
   const worker = useRef<Worker | null>(null);
@@ -49,8 +51,8 @@ export function useGpt2(model: ModelRef) {
       }
       const p = requests.get(msg.id);
       requests.delete(msg.id);
-      if (msg.type === 'context') p?.resolve(msg.result);
-      else if (msg.type === 'error') p?.reject(new Error(msg.message));
+      if (msg.type === 'error') p?.reject(new Error(msg.message));
+      else p?.resolve(msg.result as never);
     };
     w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the GPT-2 worker failed to start' }));
     w.postMessage({ id: 0, type: 'load', model: { name, url, bytes, sha256, config } } satisfies Gpt2Request);
@@ -62,15 +64,18 @@ export function useGpt2(model: ModelRef) {
     };
   }, [name, url, bytes, sha256, config]);
 
-  const context = useCallback((request: ContextRequest): Promise<ContextResult> => {
+  const ask = useCallback(<R,>(message: Ask): Promise<R> => {
     const w = worker.current;
     if (!w) return Promise.reject(new Error('the GPT-2 worker is not running'));
     const id = nextId.current++;
-    return new Promise((resolve, reject) => {
-      pending.current.set(id, { resolve, reject });
-      w.postMessage({ id, type: 'context', request } satisfies Gpt2Request);
+    return new Promise<R>((resolve, reject) => {
+      pending.current.set(id, { resolve: resolve as (r: never) => void, reject });
+      w.postMessage({ id, ...message } satisfies Gpt2Request);
     });
   }, []);
+  const context = useCallback((request: ContextRequest) => ask<ContextResult>({ type: 'context', request }), [ask]);
+  const layers = useCallback((request: LayersRequest) => ask<LayersResult>({ type: 'layers', request }), [ask]);
+  const head = useCallback((runId: number, layer: number, h: number) => ask<HeadAttention>({ type: 'head', runId, layer, head: h }), [ask]);
 
-  return { state, context };
+  return { state, context, layers, head };
 }

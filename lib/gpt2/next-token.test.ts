@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
 import { candidateToken, predict, softmax, tokenRank, topK } from './next-token';
+import { encodeText, tokenText } from './tokenizer';
 
 describe('softmax(logits, temperature)', () => {
   it('matches hand-computed values: logits ln 1, ln 2, ln 3 give 1/6, 2/6, 3/6', () => {
@@ -76,5 +77,17 @@ describe('candidateToken', () => {
     expect(cheque).toMatchObject({ ids: [1125, 4188], id: 1125, split: true });
     expect(cheque.pieces.map((p) => p.text).join('')).toBe(' cheque');
     expect(() => candidateToken('')).toThrow('Enter a token');
+  });
+});
+
+describe('tokenText (lib/gpt2/tokenizer.ts)', () => {
+  it('gives one id its text: known ids, <|endoftext|>, and U+FFFD for part of a character', () => {
+    expect(tokenText(5335)).toBe(' Mary');
+    expect(tokenText(3331)).toBe(' bank');
+    expect(tokenText(50256)).toBe('<|endoftext|>');
+    const emoji = encodeText('🙂'); // split over byte-level tokens
+    expect(emoji.length).toBeGreaterThan(1);
+    expect(tokenText(emoji[0])).toContain('\uFFFD');
+    expect(() => tokenText(50257)).toThrow('token id 50257 is not in GPT-2');
   });
 });

@@ -52,6 +52,12 @@ function tokenBytes(id: number): Uint8Array {
   return typeof entry === 'string' ? utf8.encode(entry) : Uint8Array.from(entry);
 }
 
+/** One token's text on its own: `<|endoftext|>` for 50256; bytes that end mid-character show U+FFFD. */
+export function tokenText(id: number): string {
+  if (id === EOS_TOKEN_ID) return EOS_TEXT;
+  return new TextDecoder('utf-8').decode(tokenBytes(id));
+}
+
 /**
  * Each token's text and character span in `text`, from the tokens' bytes (the ids must encode
  * exactly `text`). A token that holds only part of a multi-byte character (an emoji is often

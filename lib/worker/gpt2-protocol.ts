@@ -1,4 +1,5 @@
 /** Messages between the UI and the GPT-2 worker (lib/worker/gpt2.worker.ts). */
+import type { HeadAttention, LayersRequest, LayersResult } from '../gpt2/layers-run';
 import type { SimilarityReport } from '../gpt2/layer-similarity';
 import type { ModelLoadProgress, RuntimeInfo } from '../gpt2/runtime';
 import type { Pooling, TokenizedSentence } from '../gpt2/tokenizer';
@@ -36,10 +37,20 @@ export interface ContextResult {
   mathMs: number;
 }
 
-export type Gpt2Request = { id: number; type: 'load'; model: ModelRef } | { id: number; type: 'context'; request: ContextRequest };
+export type { HeadAttention, LayersRequest, LayersResult };
+
+export type Gpt2Request =
+  | { id: number; type: 'load'; model: ModelRef }
+  | { id: number; type: 'context'; request: ContextRequest }
+  /** The layers page: one run with masks and a lens position (lib/gpt2/layers-run.ts). */
+  | { id: number; type: 'layers'; request: LayersRequest }
+  /** One head of the latest layers run, in full, without a rerun. */
+  | { id: number; type: 'head'; runId: number; layer: number; head: number };
 
 export type Gpt2Response =
   | { type: 'progress'; progress: ModelLoadProgress }
   | { id: number; type: 'loaded'; info: RuntimeInfo }
   | { id: number; type: 'context'; result: ContextResult }
+  | { id: number; type: 'layers'; result: LayersResult }
+  | { id: number; type: 'head'; result: HeadAttention }
   | { id: number; type: 'error'; message: string };

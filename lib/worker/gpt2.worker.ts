@@ -5,6 +5,7 @@
  * answers context requests. Heavy arrays go back as transferables.
  */
 import { contextVectors, prepareSentences } from '../gpt2/context-vectors';
+import { LayersRunner, resultBuffers, tokenizePrompt } from '../gpt2/layers-run';
 import { configureOrt, createGpt2Session, loadModelBytes, type GpuLike, type Gpt2Session, type Ort } from '../gpt2/runtime';
 import type { Gpt2Config } from '../gpt2/weights';
 import type { Gpt2Request, Gpt2Response } from './gpt2-protocol';
@@ -16,6 +17,7 @@ const CACHE_NAME = 'wve-gpt2-models';
 
 let config: Gpt2Config | undefined;
 let session: Promise<Gpt2Session> | undefined;
+let layers: LayersRunner | undefined; // keeps the latest layers run's attention for 'head' requests
 
 const post = (message: Gpt2Response, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -38,6 +40,7 @@ self.onmessage = async (event: MessageEvent<Gpt2Request>) => {
         const file = { url: new URL(req.model.url, self.location.href).href, bytes: req.model.bytes, sha256: req.model.sha256 };
         const cache = self.caches ? await self.caches.open(CACHE_NAME).catch(() => null) : null;
         const modelConfig = config;
+        layers = undefined;
         session = (async () => {
           const [ort, bytes] = await Promise.all([loadOrt(), loadModelBytes(file, (progress) => post({ type: 'progress', progress }), { cache })]);
           const gpu = (self.navigator as WorkerNavigator & { gpu?: GpuLike }).gpu ?? null;
@@ -53,6 +56,20 @@ self.onmessage = async (event: MessageEvent<Gpt2Request>) => {
         const s = await session;
         const result = await contextVectors(async (ids) => (await s.run(ids, ['resid'])).resid.data, config, r);
         post({ id: req.id, type: 'context', result }, [result.targets.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'layers': {
+        if (!config || !session) throw new Error('no model is loaded yet');
+        tokenizePrompt(req.request.prompt, config.nPositions); // refuse bad input before waiting for the model
+        layers ??= new LayersRunner(await session);
+        const result = await layers.run(req.request);
+        post({ id: req.id, type: 'layers', result }, resultBuffers(result));
+        return;
+      }
+      case 'head': {
+        if (!layers) throw new Error('no layers run yet');
+        const result = layers.head(req.runId, req.layer, req.head);
+        post({ id: req.id, type: 'head', result }, [result.data.buffer as ArrayBuffer]);
         return;
       }
     }

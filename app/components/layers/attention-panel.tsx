@@ -1,0 +1,234 @@
+'use client';
+/**
+ * Attention views: every head of every layer as a small picture (shrunk to at most 32 × 32 cells
+ * by the worker), one head as a heatmap over the prompt's tokens, and the ablation controls —
+ * switch heads off by clicking them, MLP blocks with the button at the end of each row.
+ */
+import { useEffect, useRef } from 'react';
+import { Plot } from '@/app/components/plot/plot';
+import { formatAblation, isHeadAblated, type Ablation } from '@/lib/gpt2/ablation';
+import { IOI_REFERENCE, referenceHead } from '@/lib/gpt2/ioi-reference';
+import type { HeadAttention } from '@/lib/gpt2/layers-run';
+import type { TokenPiece } from '@/lib/gpt2/tokenizer';
+import { showToken } from './token-text';
+
+export type ClickMode = 'view' | 'ablate';
+
+interface Props {
+  layers: number;
+  heads: number;
+  thumbnails: { size: number; data: Float32Array };
+  head: HeadAttention | null;
+  pieces: TokenPiece[];
+  position: number;
+  onPosition: (t: number) => void;
+  layer: number;
+  headIndex: number;
+  onSelect: (layer: number, head: number) => void;
+  mode: ClickMode;
+  onMode: (m: ClickMode) => void;
+  draft: Ablation;
+  applied: string;
+  onDraft: (a: Ablation) => void;
+  onToggleHead: (layer: number, head: number) => void;
+  onToggleMlp: (layer: number) => void;
+  onApply: () => void;
+  busy: boolean;
+  /** IOI reference heads: shown as GPT-2 small's ('apply'), as positions on a 12 × 12 model that is not GPT-2 small ('shape'), or not at all. */
+  reference: 'apply' | 'shape' | 'none' | 'off';
+  modelShape: string;
+}
+
+/** White to dark blue; √p so that weak attention is still visible. */
+function shade(p: number): [number, number, number] {
+  const s = Math.sqrt(Math.max(0, Math.min(1, p)));
+  return [Math.round(255 - 247 * s), Math.round(255 - 207 * s), Math.round(255 - 148 * s)];
+}
+
+function HeadThumb({ data, size }: { data: Float32Array; size: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(size, size);
+    for (let i = 0; i < size * size; i++) {
+      const [r, g, b] = shade(data[i]);
+      img.data.set([r, g, b, 255], 4 * i);
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [data, size]);
+  return <canvas ref={canvas} width={size} height={size} className="h-full w-full" style={{ imageRendering: 'pixelated' }} />;
+}
+
+export function AttentionPanel(props: Props) {
+  const { layers: L, heads: H, thumbnails, head, pieces, position, layer, headIndex, mode, draft, applied, reference } = props;
+  const S = thumbnails.size;
+  const draftText = formatAblation(draft);
+  const showRef = reference === 'apply' || reference === 'shape';
+  const T = pieces.length;
+  const labels = pieces.map((p, i) => `${i} ${showToken(p.text)}`);
+
+  return (
+    <section aria-label="Attention heads" className="space-y-3">
+      <h2 className="text-lg font-semibold">Attention heads and ablations</h2>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <span>Click a head to:</span>
+        {(['view', 'ablate'] as const).map((m) => (
+          <label key={m} className="flex items-center gap-1">
+            <input type="radio" name="click-mode" data-testid={`mode-${m}`} checked={mode === m} onChange={() => props.onMode(m)} />
+            {m === 'view' ? 'show it below' : 'switch it off / on'}
+          </label>
+        ))}
+      </div>
+      {reference !== 'off' && (
+        <p data-testid="reference-heads-note" className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-2 text-xs dark:border-amber-700 dark:bg-amber-950">
+          {reference === 'apply' && (
+            <>
+              Outlined: the heads Wang et al. (2022) found in {IOI_REFERENCE.model} for this task — name movers 9.9, 9.6, 10.0; negative name movers 10.7, 11.10;
+              S-inhibition 7.3, 7.9, 8.6, 8.10; duplicate-token 0.1, 0.10, 3.0. Published reference points: switch them off and compare.
+            </>
+          )}
+          {reference === 'shape' && (
+            <>
+              Outlined: where {IOI_REFERENCE.model}&apos;s IOI heads sit (name movers 9.9, 9.6, 10.0, …). This model has the same 12 × 12 shape but is not GPT-2 small, so
+              these are positions only: they do not apply here.
+            </>
+          )}
+          {reference === 'none' && (
+            <>
+              The IOI reference heads (name movers 9.9, 9.6, 10.0, …) belong to {IOI_REFERENCE.model}, which has 12 layers × 12 heads; this model has {props.modelShape},
+              so they are not available here and are not highlighted.
+            </>
+          )}
+        </p>
+      )}
+
+      <div className="flex flex-wrap gap-6">
+        <div>
+          <table data-testid="head-grid" data-layers={L} data-heads={H} className="border-separate border-spacing-0.5">
+            <thead>
+              <tr>
+                <th />
+                {Array.from({ length: H }, (_, h) => (
+                  <th key={h} className="text-[10px] font-normal text-zinc-500">
+                    {h}
+                  </th>
+                ))}
+                <th className="text-[10px] font-normal text-zinc-500">MLP</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: L }, (_, l) => (
+                <tr key={l}>
+                  <th className="pr-1 text-right text-[10px] font-normal text-zinc-500">{l}</th>
+                  {Array.from({ length: H }, (_, h) => {
+                    const off = isHeadAblated(draft, l, h);
+                    const ref = showRef ? referenceHead(l, h) : undefined;
+                    const selected = l === layer && h === headIndex;
+                    const m = l * H + h;
+                    return (
+                      <td key={h} className="p-0">
+                        <button
+                          type="button"
+                          data-testid="head-cell"
+                          data-layer={l}
+                          data-head={h}
+                          data-ablated={off}
+                          data-reference={ref?.role}
+                          aria-label={`Head ${l}.${h}${ref ? ` (${ref.role} in GPT-2 small)` : ''}${off ? ', switched off' : ''}`}
+                          title={`head ${l}.${h}${ref ? ` — ${ref.role} in GPT-2 small` : ''}${off ? ' — switched off' : ''}`}
+                          onClick={() => (mode === 'view' ? props.onSelect(l, h) : props.onToggleHead(l, h))}
+                          className={`relative block h-9 w-9 overflow-hidden rounded-sm border ${selected ? 'border-2 border-sky-600' : 'border-zinc-300 dark:border-zinc-700'} ${ref ? 'ring-2 ring-amber-500' : ''}`}
+                        >
+                          <HeadThumb data={thumbnails.data.subarray(m * S * S, (m + 1) * S * S)} size={S} />
+                          {off && <span className="absolute inset-0 flex items-center justify-center bg-red-600/60 text-lg font-bold text-white">×</span>}
+                        </button>
+                      </td>
+                    );
+                  })}
+                  <td className="pl-1">
+                    <button
+                      type="button"
+                      data-testid="mlp-toggle"
+                      data-layer={l}
+                      aria-pressed={draft.mlps.includes(l)}
+                      onClick={() => props.onToggleMlp(l)}
+                      className={`rounded px-1.5 py-0.5 font-mono text-[10px] ${draft.mlps.includes(l) ? 'bg-red-600 text-white' : 'border border-zinc-300 dark:border-zinc-700'}`}
+                    >
+                      mlp{l}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <span>
+              Switched off: <span data-testid="ablation-draft" className="font-mono">{draftText || 'nothing'}</span>
+            </span>
+            <button
+              type="button"
+              data-testid="apply-ablation"
+              disabled={draftText === applied || props.busy}
+              onClick={props.onApply}
+              className="rounded bg-sky-700 px-3 py-0.5 text-white hover:bg-sky-800 disabled:opacity-50"
+            >
+              Rerun
+            </button>
+            <button
+              type="button"
+              disabled={!draftText}
+              onClick={() => props.onDraft({ heads: [], mlps: [] })}
+              className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Clear
+            </button>
+          </div>
+          <p className="mt-1 max-w-md text-xs text-zinc-500">
+            Rows are blocks, columns heads (0-based). A switched-off head&apos;s output is multiplied by 0 before the block&apos;s output projection (its bias stays); a
+            switched-off MLP adds nothing. Pictures show √attention{S < T ? `, averaged over blocks of tokens to ${S} × ${S}` : ''}.
+          </p>
+        </div>
+
+        <div className="min-w-[320px] flex-1" data-testid="head-view" data-layer={head?.layer} data-head={head?.head}>
+          <h3 className="text-sm font-medium">
+            Head {layer}.{headIndex}
+            {referenceHead(layer, headIndex) && showRef && <span className="text-amber-700 dark:text-amber-400"> ({referenceHead(layer, headIndex)!.role} in GPT-2 small)</span>}: which earlier
+            token (column) each token (row) reads from. Click a row to choose the token.
+          </h3>
+          {head && head.data.length === T * T ? (
+            <Plot
+              height={Math.min(640, 160 + 14 * T)}
+              data={[
+                {
+                  type: 'heatmap',
+                  z: Array.from({ length: T }, (_, q) => Array.from(head.data.subarray(q * T, (q + 1) * T))),
+                  x: labels.map((_, i) => i),
+                  y: labels.map((_, i) => i),
+                  colorscale: 'Blues',
+                  zmin: 0,
+                  zmax: 1,
+                  customdata: labels.map((q) => labels.map((k) => [q, k])) as unknown as number[][],
+                  hovertemplate: '%{customdata[0]} → %{customdata[1]}: %{z:.3f}<extra></extra>',
+                },
+              ]}
+              layout={{
+                margin: { l: 110, r: 10, t: 10, b: 110 },
+                xaxis: { tickvals: labels.map((_, i) => i), ticktext: labels, tickangle: -60, tickfont: { size: 10 } },
+                yaxis: { tickvals: labels.map((_, i) => i), ticktext: labels, autorange: 'reversed', tickfont: { size: 10 } },
+                shapes: [{ type: 'rect', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: position - 0.5, y1: position + 0.5, line: { color: '#d97706', width: 2 } }],
+              }}
+              config={{ displaylogo: false, responsive: true }}
+              onClick={(e: { points: { y: unknown }[] }) => {
+                const q = Number(e.points[0]?.y);
+                if (Number.isInteger(q)) props.onPosition(q);
+              }}
+            />
+          ) : (
+            <p className="text-sm text-zinc-500">Loading the head…</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,300 @@
+'use client';
+/**
+ * The layers page: a prompt run through GPT-2 in the worker with head/MLP masks and a logit-lens
+ * position; shows the next-token prediction, the logit lens, every attention head, and the effect
+ * of ablations. The URL holds the prompt, tokens, temperature, position, layer, head and ablations.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ModelChoice } from '@/app/components/context/context-explorer';
+import { ModelStatus } from '@/app/components/context/model-status';
+import { useGpt2 } from '@/app/hooks/use-gpt2';
+import { formatAblation, parseAblation, toggleHead, toggleMlp, type Ablation } from '@/lib/gpt2/ablation';
+import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
+import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
+import { lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
+import { candidateToken, predict } from '@/lib/gpt2/next-token';
+import { AttentionPanel, type ClickMode } from './attention-panel';
+import { LensPanel } from './lens-panel';
+import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
+import { LAYERS_PRESETS } from './presets';
+import { showToken } from './token-text';
+
+export interface LayersState {
+  prompt: string;
+  /** Candidate next tokens as typed (leading spaces matter). */
+  tokens: string[];
+  temperature: number;
+  /** Token index the lens reads and the attention views start from; -1 = the last token. */
+  position: number;
+  /** The head shown large. */
+  layer: number;
+  head: number;
+  /** Applied ablations, canonical ("9.6,9.9,mlp3"). */
+  ablation: string;
+}
+
+interface Props {
+  model: ModelChoice;
+  explicitModel?: string;
+  others: { name: string; label: string }[];
+  initial: LayersState;
+}
+
+const TOP_K = 10;
+
+function toUrl(s: LayersState, model: string | undefined): string {
+  const p = new URLSearchParams();
+  if (model) p.set('model', model);
+  p.set('p', s.prompt);
+  for (const t of s.tokens) p.append('tok', t);
+  if (s.temperature !== 1) p.set('temp', String(s.temperature));
+  if (s.position >= 0) p.set('pos', String(s.position));
+  p.set('layer', String(s.layer));
+  p.set('head', String(s.head));
+  if (s.ablation) p.set('ablate', s.ablation);
+  return `?${p.toString()}`;
+}
+
+export function LayersExplorer({ model, explicitModel, others, initial }: Props) {
+  const { config } = model;
+  const { nLayer: L, nHead: H, vocabSize: V } = config;
+  const { state: load, layers, head: fetchHead } = useGpt2(model);
+  const parsedInitial = useMemo(() => parseAblation(initial.ablation, config), [initial.ablation, config]);
+  const clamp = (v: number, n: number) => (v >= 0 && v < n ? v : 0);
+  const [state, setState] = useState<LayersState>({
+    ...initial,
+    ablation: formatAblation(parsedInitial.ablation),
+    layer: clamp(initial.layer, L),
+    head: clamp(initial.head, H),
+  });
+  const [draftPrompt, setDraftPrompt] = useState(initial.prompt);
+  const [draft, setDraft] = useState<Ablation>(parsedInitial.ablation);
+  const [mode, setMode] = useState<ClickMode>('view');
+  const [result, setResult] = useState<LayersResult | null>(null);
+  const [headData, setHeadData] = useState<HeadAttention | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const patch = useCallback((p: Partial<LayersState>) => setState((s) => ({ ...s, ...p })), []);
+
+  useEffect(() => {
+    window.history.replaceState(null, '', toUrl(state, explicitModel));
+  }, [state, explicitModel]);
+
+  // The selected head goes with the run; read through a ref so that selecting a head does not rerun.
+  const selected = useRef({ layer: state.layer, head: state.head });
+  selected.current = { layer: state.layer, head: state.head };
+
+  useEffect(() => {
+    if (load.status !== 'ready') return;
+    let live = true;
+    setBusy(true);
+    setError(null);
+    layers({ prompt: state.prompt, ablation: parseAblation(state.ablation, config).ablation, position: state.position, ...selected.current })
+      .then((r) => {
+        if (!live) return;
+        setResult(r);
+        setHeadData(r.head);
+      })
+      .catch((e: Error) => live && (setError(e.message), setResult(null)))
+      .finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+  }, [load.status, state.prompt, state.position, state.ablation, layers, config]);
+
+  // Another head of the same run: fetched from the worker without a rerun.
+  useEffect(() => {
+    if (!result || (headData?.runId === result.runId && headData.layer === state.layer && headData.head === state.head)) return;
+    let live = true;
+    fetchHead(result.runId, state.layer, state.head)
+      .then((h) => live && setHeadData(h))
+      .catch(() => undefined); // a newer run is on its way and brings its own head
+    return () => {
+      live = false;
+    };
+  }, [result, headData, state.layer, state.head, fetchHead]);
+
+  const candidates: CandidateEntry[] = useMemo(
+    () =>
+      state.tokens.map((text) => {
+        try {
+          return { text, candidate: candidateToken(text), error: null };
+        } catch (e) {
+          return { text, candidate: null, error: (e as Error).message };
+        }
+      }),
+    [state.tokens],
+  );
+  const after = useMemo(() => result && predict(result.finalLogits, TOP_K, state.temperature), [result, state.temperature]);
+  const before = useMemo(() => result?.baselineLogits && predict(result.baselineLogits, TOP_K, state.temperature), [result, state.temperature]);
+  const lens = useMemo(() => result && lensTable(result.lensLogits, V, 5), [result, V]);
+  const traces = useMemo(
+    () =>
+      result
+        ? candidates.flatMap((c) => (c.candidate ? [{ text: c.text, id: c.candidate.id, probs: tokenAcrossLayers(result.lensLogits, V, c.candidate.id) }] : []))
+        : [],
+    [result, candidates, V],
+  );
+
+  const preset = LAYERS_PRESETS.find((p) => p.prompt === state.prompt);
+  const refStatus = referenceHeadsStatus(model);
+  const submitPrompt = (prompt: string, tokens?: string[]) => {
+    setDraftPrompt(prompt);
+    patch({ prompt, position: -1, ...(tokens ? { tokens } : {}) });
+  };
+  const T = result?.ids.length ?? 0;
+  const postedBytes = result
+    ? [result.finalLogits, result.lensLogits, result.thumbnails.data, result.head.data, result.baselineLogits].reduce((a, x) => a + (x?.byteLength ?? 0), 0)
+    : 0;
+  const row = headData && result && headData.runId === result.runId ? headData.data.subarray(result.position * T, (result.position + 1) * T) : null;
+
+  return (
+    <div className="space-y-5">
+      {model.random && (
+        <p role="note" data-testid="random-model-banner" className="rounded border-2 border-red-500 bg-red-50 p-3 text-sm font-medium text-red-900 dark:bg-red-950 dark:text-red-100">
+          Random test model — not GPT-2: results are meaningless. ({model.label}; {model.source})
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <span>
+          Model: <span data-testid="model-label" className="font-medium">{model.label}</span>{' '}
+          <span className="text-xs text-zinc-500">
+            ({model.dtype}, {L} layers × {H} heads × {model.config.nEmbd} dims)
+          </span>
+        </span>
+        {explicitModel && (
+          <span data-testid="test-setting" className="rounded bg-zinc-200 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
+            chosen by ?model={explicitModel}
+          </span>
+        )}
+        {others.length > 0 && (
+          <span className="text-xs">
+            Switch to:{' '}
+            {others.map((o) => (
+              <a key={o.name} href={`/layers?model=${encodeURIComponent(o.name)}`} className="mr-2 text-sky-700 hover:underline dark:text-sky-400">
+                {o.label}
+              </a>
+            ))}
+          </span>
+        )}
+      </div>
+      <ModelStatus label={model.label} state={load} />
+      {parsedInitial.rejected.length > 0 && (
+        <p role="alert" className="rounded border border-amber-400 p-2 text-sm">
+          Ignored ablations from the URL: {parsedInitial.rejected.join('; ')}.
+        </p>
+      )}
+
+      <div className="flex flex-wrap gap-2" aria-label="Examples">
+        {LAYERS_PRESETS.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            data-testid="preset"
+            data-preset={p.id}
+            title={p.note}
+            onClick={() => submitPrompt(p.prompt, p.tokens)}
+            className={`rounded-full border px-3 py-1 text-sm hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-zinc-800 ${preset?.id === p.id ? 'border-sky-600' : 'border-zinc-300 dark:border-zinc-700'}`}
+          >
+            {p.title}
+          </button>
+        ))}
+      </div>
+      {preset && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
+      <form
+        className="flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submitPrompt(draftPrompt);
+        }}
+      >
+        <textarea
+          data-testid="prompt-input"
+          aria-label="Prompt"
+          value={draftPrompt}
+          rows={2}
+          onChange={(e) => setDraftPrompt(e.target.value)}
+          className="flex-1 resize-y rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <button type="submit" data-testid="run" disabled={load.status !== 'ready' || busy} className="self-start rounded bg-sky-700 px-4 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-50">
+          {busy ? 'Running…' : 'Run'}
+        </button>
+      </form>
+
+      {error && (
+        <p role="alert" data-testid="layers-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {error}
+        </p>
+      )}
+
+      {result && after && lens && (
+        <div className="space-y-6" aria-busy={busy}>
+          <p data-testid="timing" className="text-xs text-zinc-600 dark:text-zinc-400">
+            {T} tokens through the model in {result.runMs.toFixed(0)} ms
+            {result.baselineMs > 0 && <> plus {result.baselineMs.toFixed(0)} ms for the unablated run</>}
+            {load.info && <> ({load.info.provider === 'webgpu' ? 'WebGPU' : 'WASM'})</>}; {(postedBytes / 1e6).toFixed(2)} MB passed from the worker to the page.
+          </p>
+          <div>
+            <p className="mb-1 text-xs text-zinc-500">
+              The prompt as GPT-2 reads it (· is a space; &lt;|endoftext|&gt; is put first). Click a token to read the logit lens there; shading shows where it attends
+              in head {state.layer}.{state.head}.
+            </p>
+            <div data-testid="prompt-tokens" className="flex flex-wrap gap-0.5">
+              {result.pieces.map((p, t) => (
+                <button
+                  key={t}
+                  type="button"
+                  data-testid="prompt-token"
+                  data-index={t}
+                  data-selected={t === result.position}
+                  title={`token ${t}, id ${p.id}${row ? `; attention from token ${result.position}: ${row[t].toFixed(3)}` : ''}`}
+                  onClick={() => patch({ position: t === T - 1 ? -1 : t })}
+                  className={`rounded px-1 font-mono text-xs ${t === result.position ? 'ring-2 ring-amber-600' : ''} ${t === 0 ? 'text-zinc-400' : ''}`}
+                  style={{ background: row && t <= result.position ? `rgba(2, 132, 199, ${Math.sqrt(row[t]).toFixed(3)})` : undefined }}
+                >
+                  {showToken(p.text)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <NextTokenPanel
+            after={after}
+            finalLogits={result.finalLogits}
+            before={before ?? null}
+            baselineLogits={result.baselineLogits}
+            temperature={state.temperature}
+            onTemperature={(temperature) => patch({ temperature })}
+            candidates={candidates}
+            onCandidates={(tokens) => patch({ tokens })}
+            ioi={preset?.id === 'ioi'}
+            ablation={result.ablation}
+          />
+          <LensPanel rows={lens} position={result.position} positionText={showToken(result.pieces[result.position].text)} isLast={result.position === T - 1} traces={traces} />
+          <AttentionPanel
+            layers={L}
+            heads={H}
+            thumbnails={result.thumbnails}
+            head={headData?.runId === result.runId ? headData : null}
+            pieces={result.pieces}
+            position={result.position}
+            onPosition={(t) => patch({ position: t === T - 1 ? -1 : t })}
+            layer={state.layer}
+            headIndex={state.head}
+            onSelect={(layer, head) => patch({ layer, head })}
+            mode={mode}
+            onMode={setMode}
+            draft={draft}
+            applied={state.ablation}
+            onDraft={setDraft}
+            onToggleHead={(l, h) => setDraft((d) => toggleHead(d, l, h))}
+            onToggleMlp={(l) => setDraft((d) => toggleMlp(d, l))}
+            onApply={() => patch({ ablation: formatAblation(draft) })}
+            busy={busy}
+            reference={preset?.id === 'ioi' ? refStatus : 'off'}
+            modelShape={`${L} layers × ${H} heads`}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+'use client';
+/**
+ * Next-token view: the top tokens at a temperature, the rank and probability of typed candidate
+ * tokens, the direct logit difference of the first two, and — with ablations — before and after.
+ */
+import { IOI_REFERENCE } from '@/lib/gpt2/ioi-reference';
+import { logitDifference } from '@/lib/gpt2/logit-lens';
+import { tokenRank, type Candidate, type Prediction } from '@/lib/gpt2/next-token';
+import { shownId, showToken } from './token-text';
+
+export type CandidateEntry = { text: string; candidate: Candidate | null; error: string | null };
+
+interface Props {
+  after: Prediction;
+  finalLogits: Float32Array;
+  /** Without ablations; null when nothing is ablated. */
+  before: Prediction | null;
+  baselineLogits: Float32Array | null;
+  temperature: number;
+  onTemperature: (t: number) => void;
+  candidates: CandidateEntry[];
+  onCandidates: (texts: string[]) => void;
+  /** The IOI preset is shown: give the published reference number next to ours. */
+  ioi: boolean;
+  ablation: string;
+}
+
+const pct = (p: number) => (p >= 0.001 ? `${(100 * p).toFixed(1)}%` : p > 0 ? `${(100 * p).toExponential(1)}%` : '0%');
+const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
+
+export function NextTokenPanel({ after, finalLogits, before, baselineLogits, temperature, onTemperature, candidates, onCandidates, ioi, ablation }: Props) {
+  const scored = candidates.filter((c): c is CandidateEntry & { candidate: Candidate } => c.candidate !== null);
+  const pair = scored.length >= 2 ? [scored[0].candidate, scored[1].candidate] : null;
+  const texts = candidates.map((c) => c.text);
+  const maxProb = after.top[0]?.prob ?? 1;
+
+  return (
+    <section aria-label="Next token" className="space-y-3">
+      <h2 className="text-lg font-semibold">Next token</h2>
+      <label className="flex items-center gap-3 text-sm">
+        Temperature
+        <input
+          type="range"
+          data-testid="temperature"
+          min={0.1}
+          max={2}
+          step={0.1}
+          value={temperature}
+          onChange={(e) => onTemperature(Number(e.target.value))}
+          className="w-48"
+        />
+        <span className="font-mono">{temperature.toFixed(1)}</span>
+        <span className="text-xs text-zinc-500">probabilities = softmax(logits / temperature); the ranking does not change</span>
+      </label>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ol data-testid="next-tokens" className="space-y-0.5 text-sm">
+          {after.top.map((t, i) => (
+            <li key={t.id} data-testid="next-token" data-token={t.id} data-prob={t.prob.toFixed(6)} className="flex items-center gap-2">
+              <span className="w-5 text-right text-xs text-zinc-500">{i + 1}</span>
+              <span className="w-28 truncate font-mono" title={`id ${t.id}, logit ${t.logit.toFixed(2)}`}>
+                {shownId(t.id)}
+              </span>
+              <span className="h-3 rounded bg-sky-600" style={{ width: `${Math.max(1, (120 * t.prob) / maxProb)}px` }} />
+              <span className="font-mono text-xs">{pct(t.prob)}</span>
+            </li>
+          ))}
+        </ol>
+        <div className="space-y-2">
+          <table className="text-sm" data-testid="candidates">
+            <thead>
+              <tr className="text-left text-xs text-zinc-500">
+                <th className="pr-2 font-normal">Token (with its space)</th>
+                <th className="pr-2 font-normal">Tokenised</th>
+                <th className="pr-2 font-normal">Rank</th>
+                <th className="pr-2 font-normal">Probability</th>
+                {before && <th className="font-normal">Before ablation</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((c, i) => (
+                <tr key={i} data-testid="candidate">
+                  <td className="pr-2">
+                    <input
+                      data-testid="candidate-input"
+                      aria-label={`Candidate token ${i + 1}`}
+                      value={c.text}
+                      spellCheck={false}
+                      onChange={(e) => onCandidates(texts.map((t, j) => (j === i ? e.target.value : t)))}
+                      className="w-28 rounded border border-zinc-300 bg-white px-1 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+                    />
+                    <button type="button" aria-label={`Remove candidate ${i + 1}`} onClick={() => onCandidates(texts.filter((_, j) => j !== i))} className="px-1 text-zinc-500 hover:text-red-700">
+                      ×
+                    </button>
+                  </td>
+                  {c.candidate ? (
+                    <>
+                      <td className="pr-2 text-xs">
+                        {c.candidate.pieces.map((p, k) => (
+                          <span key={k} title={`id ${p.id}`} className={`mr-0.5 rounded px-1 font-mono ${k === 0 ? 'bg-amber-200 dark:bg-amber-800' : 'bg-zinc-100 dark:bg-zinc-800'}`}>
+                            {showToken(p.text)}
+                          </span>
+                        ))}
+                        {c.candidate.split && <span className="block text-amber-700 dark:text-amber-400">{c.candidate.ids.length} tokens: only the first is scored</span>}
+                      </td>
+                      <td className="pr-2 font-mono" data-testid="candidate-rank">
+                        {tokenRank(finalLogits, c.candidate.id).toLocaleString('en')}
+                      </td>
+                      <td className="pr-2 font-mono" data-testid="candidate-prob">
+                        {pct(after.probs[c.candidate.id])}
+                      </td>
+                      {before && baselineLogits && (
+                        <td className="font-mono text-zinc-500">
+                          {pct(before.probs[c.candidate.id])} (rank {tokenRank(baselineLogits, c.candidate.id).toLocaleString('en')})
+                        </td>
+                      )}
+                    </>
+                  ) : (
+                    <td colSpan={3} className="text-xs text-zinc-500">
+                      {c.error}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" data-testid="add-candidate" onClick={() => onCandidates([...texts, ' '])} className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+            Add a token
+          </button>
+          {pair && (
+            <p data-testid="logit-diff" className="text-sm">
+              Direct logit difference at the last position, logit({showToken(pair[0].text)}) − logit({showToken(pair[1].text)}):{' '}
+              <strong className="font-mono" data-testid="logit-diff-value">
+                {signed(logitDifference(finalLogits, pair[0].id, pair[1].id))}
+              </strong>
+              {baselineLogits && (
+                <>
+                  {' '}
+                  with {ablation} switched off; <span className="font-mono" data-testid="logit-diff-before">{signed(logitDifference(baselineLogits, pair[0].id, pair[1].id))}</span> without
+                </>
+              )}
+              .
+              {ioi && (
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                  Reference, not a result of this page: {IOI_REFERENCE.model} averages ≈ {IOI_REFERENCE.meanLogitDiff} over the IOI prompts of Wang et al. (2022),
+                  preferring the indirect object in {(100 * IOI_REFERENCE.ioPreferred).toFixed(1)}% of them.
+                </span>
+              )}
+            </p>
+          )}
+        </div>
+      </div>
+      {before && <BeforeAfter before={before} after={after} ablation={ablation} />}
+    </section>
+  );
+}
+
+/** The union of the top tokens before and after the ablation, with both probabilities. */
+function BeforeAfter({ before, after, ablation }: { before: Prediction; after: Prediction; ablation: string }) {
+  const ids = [...new Set([...after.top.map((t) => t.id), ...before.top.map((t) => t.id)])].sort((a, b) => after.probs[b] - after.probs[a]);
+  return (
+    <div data-testid="ablation-compare" className="space-y-1">
+      <h3 className="text-sm font-medium">
+        With <span className="font-mono">{ablation}</span> switched off, compared with the full model
+      </h3>
+      <table className="text-sm">
+        <thead>
+          <tr className="text-left text-xs text-zinc-500">
+            <th className="pr-3 font-normal">Token</th>
+            <th className="pr-3 font-normal">Full model</th>
+            <th className="pr-3 font-normal">Ablated</th>
+            <th className="font-normal">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const d = after.probs[id] - before.probs[id];
+            return (
+              <tr key={id} data-testid="compare-row" data-token={id}>
+                <td className="pr-3 font-mono">{shownId(id)}</td>
+                <td className="pr-3 font-mono">{pct(before.probs[id])}</td>
+                <td className="pr-3 font-mono">{pct(after.probs[id])}</td>
+                <td className={`font-mono ${d > 0 ? 'text-emerald-700 dark:text-emerald-400' : d < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
+                  {d >= 0 ? '+' : '−'}
+                  {(100 * Math.abs(d)).toFixed(2)} pts
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { tokenText } from '@/lib/gpt2/tokenizer';
+
+/** Spaces shown as "·" and newlines as "↵", so that GPT-2's leading-space tokens (" Mary") are visible. */
+export const showToken = (text: string) => text.replace(/ /g, '·').replace(/\n/g, '↵');
+
+const cache = new Map<number, string>();
+/** A vocabulary id as shown (cached: the lens table asks for the same ids again and again). */
+export function shownId(id: number): string {
+  let t = cache.get(id);
+  if (t === undefined) cache.set(id, (t = showToken(tokenText(id))));
+  return t;
+}

@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { listGpt2Models } from '../lib/node/gpt2-model-reader';
+import { LayersPage } from './layers-page';
+
+// The tiny random test model: 2 layers × 4 heads.
+const L = 2;
+const H = 4;
+
+test.describe('layers page (next token, logit lens, attention, ablations)', () => {
+  test('the IOI preset on the tiny random model: next tokens, a lens row per layer, the head grid; ablating a head changes the probabilities', async ({ page }) => {
+    const app = new LayersPage(page);
+    await app.openTestModel();
+    await expect(app.testSetting).toContainText('?model=gpt2-tiny-random');
+    await expect(app.randomBanner).toContainText('Random test model — not GPT-2: results are meaningless');
+    await app.waitForModel();
+    await expect(app.backend).toHaveAttribute('data-provider', 'wasm');
+    await app.choosePreset('ioi');
+
+    // Next token: 10 tokens, probabilities in (0, 1], best first.
+    await expect(app.nextTokens).toHaveCount(10);
+    const plain = await app.nextTokenProbs();
+    expect(plain.every(([, p]) => p > 0 && p <= 1)).toBe(true);
+    expect(plain.map(([, p]) => p)).toEqual([...plain.map(([, p]) => p)].sort((a, b) => b - a));
+    // Candidates " Mary" and " John" are scored, with the logit difference and the reference marked as GPT-2 small's.
+    await expect(page.getByTestId('candidate-rank')).toHaveCount(2);
+    await expect(app.logitDiff).toContainText('logit(·Mary) − logit(·John)');
+    await expect(app.logitDiff).toContainText('Reference, not a result of this page: GPT-2 small (openai-community/gpt2) averages ≈ 3.56');
+
+    // Logit lens: one row per layer, embeddings included (L + 1), five tokens each; the chart is drawn.
+    await expect(app.lensRows).toHaveCount(L + 1);
+    await expect(app.lensRows.first()).toContainText('embeddings');
+    await expect(app.lensRows.last().locator('td')).toHaveCount(1 + 5);
+    await expect(page.getByTestId('lens-chart').locator('.main-svg').first()).toBeVisible();
+
+    // Attention: L × H cells; the IOI heads are not claimed on a 2 × 4 model.
+    await expect(app.headCells).toHaveCount(L * H);
+    await expect(app.referenceNote).toContainText('this model has 2 layers × 4 heads, so they are not available here');
+    await expect(page.locator('[data-testid="head-cell"][data-reference]')).toHaveCount(0);
+    await expect(app.headView.locator('.main-svg').first()).toBeVisible();
+    await page.screenshot({ path: 'artifacts/layers-ioi-tiny-random.png', fullPage: true });
+
+    // Another head is fetched without a rerun; the URL keeps it.
+    await app.headCell(1, 2).click();
+    await expect(app.headView).toHaveAttribute('data-layer', '1');
+    await expect(app.headView).toHaveAttribute('data-head', '2');
+    await expect(page).toHaveURL(/layer=1&head=2/);
+
+    // Ablate head 1.2 and layer 0's MLP: the probabilities change, before and after are shown.
+    await page.getByTestId('mode-ablate').check();
+    await app.headCell(1, 2).click();
+    await expect(app.headCell(1, 2)).toHaveAttribute('data-ablated', 'true');
+    await page.locator('[data-testid="mlp-toggle"][data-layer="0"]').click();
+    await expect(page.getByTestId('ablation-draft')).toHaveText('1.2,mlp0');
+    await app.applyAblation.click();
+    await expect(app.compare).toBeVisible();
+    await expect(app.compare).toContainText('With 1.2,mlp0 switched off');
+    const ablated = await app.nextTokenProbs();
+    expect(ablated).not.toEqual(plain);
+    await expect(page.getByTestId('logit-diff-before')).toBeVisible();
+    await expect(page).toHaveURL(/ablate=1\.2%2Cmlp0/);
+    await page.screenshot({ path: 'artifacts/layers-ioi-ablated-tiny-random.png', fullPage: true });
+
+    // Clicking a token moves the lens there; a reload restores everything from the URL.
+    await app.promptTokens.nth(3).click();
+    await expect(app.promptTokens.nth(3)).toHaveAttribute('data-selected', 'true');
+    await expect(page).toHaveURL(/pos=3/);
+    await expect(page.getByTestId('lens-table')).toBeVisible();
+    await page.reload();
+    await app.waitForModel();
+    await expect(app.promptTokens.nth(3)).toHaveAttribute('data-selected', 'true');
+    await expect(app.headCell(1, 2)).toHaveAttribute('data-ablated', 'true');
+    await expect(app.compare).toBeVisible();
+    expect(await app.nextTokenProbs()).toEqual(ablated);
+  });
+
+  test('a typed token shows its tokenisation, rank and probability; a split token says only its first token is scored', async ({ page }) => {
+    const app = new LayersPage(page);
+    await app.openTestModel();
+    await app.waitForModel();
+    await app.choosePreset('bank');
+    await expect(app.nextTokens).toHaveCount(10);
+    const cheque = page.getByTestId('candidate').nth(1);
+    await expect(cheque).toContainText('2 tokens: only the first is scored');
+    await page.getByTestId('add-candidate').click();
+    await page.getByTestId('candidate-input').nth(2).fill(' money');
+    await expect(page.getByTestId('candidate-rank').nth(2)).toHaveText(/^[\d,]+$/);
+    await expect(page).toHaveURL(/tok=\+money/);
+    // Temperature changes the probabilities, not the order.
+    const t1 = await app.nextTokenProbs();
+    await page.getByTestId('temperature').fill('2');
+    await expect.poll(async () => (await app.nextTokenProbs())[0][1]).not.toBe(t1[0][1]);
+    expect((await app.nextTokenProbs()).map(([id]) => id)).toEqual(t1.map(([id]) => id));
+    await page.screenshot({ path: 'artifacts/layers-bank-tiny-random.png', fullPage: true });
+  });
+
+  test('by default the page offers only a real GPT-2, or says how to install one', async ({ page }) => {
+    const { models } = await listGpt2Models();
+    await page.goto('/layers');
+    if (models.every((m) => m.manifest.random)) {
+      await expect(page.getByTestId('no-gpt2')).toContainText('npm run models:gpt2');
+      await expect(page.getByTestId('backend')).toHaveCount(0);
+    } else {
+      await expect(page.getByTestId('model-label')).toBeVisible();
+      await expect(page.getByTestId('random-model-banner')).toHaveCount(0);
+    }
+    await page.screenshot({ path: 'artifacts/layers-default.png', fullPage: true });
+  });
+});
