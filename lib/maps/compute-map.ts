@@ -37,8 +37,6 @@ export interface MapProgress {
   total: number;
   /** The layout so far (n × dims), during 'layout'. */
   coords?: Float32Array;
-  /** The words being projected, in the first progress report. */
-  words?: string[];
 }
 
 export interface MapResult extends ResolvedWords {
@@ -76,7 +74,7 @@ export async function computeMap(engine: AnalogyEngine, source: WordSource, para
   const n = words.ids.length;
   const dims = store.info.dims;
   const { q, scales, unit } = gatherRows(store, words.ids);
-  hooks.onProgress?.({ phase: 'knn', done: 0, total: n, words: words.words });
+  hooks.onProgress?.({ phase: 'knn', done: 0, total: n });
 
   const start = performance.now();
   let coords: Float32Array;

@@ -14,6 +14,7 @@ import { useVectors } from '../../hooks/use-vectors';
 import { LoadProgress } from '../load-progress';
 import { Plot } from '../plot/plot';
 import { buildFigure } from './figure';
+import { LiveLayout } from './live-layout';
 import { MapControls } from './map-controls';
 import { MapInfo } from './map-info';
 import { mapRequest, searchFromState, stateFromSearch, type MapState } from './map-state';
@@ -27,14 +28,15 @@ interface Props {
 /** Points labelled by default: the nearest / most frequent words. */
 const LABELS_2D = 40;
 const LABELS_3D = 25;
+/** Least time between redraws of a layout in progress. */
+const LIVE_REDRAW_MS = 250;
 
 export function MapExplorer({ initial, sets }: Props) {
   const [state, setState] = useState<MapState>(initial);
   const { state: load, map: runMap, neighbors, clusters } = useVectors(state.set);
   const [map, setMap] = useState<MapResult | null>(null);
   const [progress, setProgress] = useState<MapProgress | null>(null);
-  // The layout while UMAP runs, and the words it is laying out.
-  const [live, setLive] = useState<{ words: string[]; coords: Float32Array | null } | null>(null);
+  const [live, setLive] = useState<Float32Array | null>(null); // the layout while UMAP runs
   const [error, setError] = useState<WireError | null>(null);
   const [clusterOf, setClusterOf] = useState<Int32Array | null>(null);
   const [neighbours, setNeighbours] = useState<QueryResult | null>(null);
@@ -62,11 +64,17 @@ export function MapExplorer({ initial, sets }: Props) {
     setProgress({ phase: 'knn', done: 0, total: 1 });
     setLive(null);
     performance.mark('map:start');
+    let lastDrawn = 0;
     const job = runMap(request.source, request.params, (p) => {
       performance.mark('map:progress'); // counted by the browser benchmark
       setProgress(p);
-      if (p.words) setLive({ words: p.words, coords: null });
-      if (p.coords) setLive((l) => l && { words: l.words, coords: p.coords! });
+      if (p.phase === 'quality') setLive(null);
+      // Redraw the evolving layout less often than progress arrives: each redraw costs the UI thread.
+      const now = performance.now();
+      if (p.coords && now - lastDrawn >= LIVE_REDRAW_MS) {
+        lastDrawn = now;
+        setLive(p.coords);
+      }
     });
     let current = true;
     job.result
@@ -129,11 +137,6 @@ export function MapExplorer({ initial, sets }: Props) {
   }, [update]);
 
   const figure = useMemo(() => {
-    if (live?.coords) {
-      const dims = state.dims;
-      const axisLabels = ['UMAP 1', 'UMAP 2', 'UMAP 3'];
-      return buildFigure({ words: live.words, coords: live.coords, dims, axisLabels, colorOf: null, colorNames: [], labelCount: dims === 3 ? LABELS_3D : LABELS_2D, selected: -1, matches: null, arrows: [], cameraEye: null, dark });
-    }
     if (!map) return null;
     const coords = map.coords;
     const search = state.search.trim().toLowerCase();
@@ -155,7 +158,7 @@ export function MapExplorer({ initial, sets }: Props) {
       cameraEye: state.camera ? toEye(state.camera) : null,
       dark,
     });
-  }, [map, live, state.dims, state.search, state.color, state.clusters, state.selected, state.overlay, state.camera, clusterOf, dark]);
+  }, [map, state.search, state.color, state.clusters, state.selected, state.overlay, state.camera, clusterOf, dark]);
 
   const matchCount = map && state.search.trim() ? map.words.filter((w) => w.toLowerCase().startsWith(state.search.trim().toLowerCase())).length : null;
   const preset = MAP_PRESETS.find((p) => isPreset(state, p.query));
@@ -199,8 +202,10 @@ export function MapExplorer({ initial, sets }: Props) {
           </label>
           {matchCount !== null && <span data-testid="match-count">{matchCount} matching</span>}
         </div>
-        {figure ? (
-          <div data-testid="map-plot" data-points={live?.coords ? live.words.length : map?.words.length} data-dims={live?.coords ? state.dims : map?.dims} aria-busy={progress !== null}>
+        {live && progress ? (
+          <LiveLayout coords={live} dims={state.dims} height={620} epoch={`epoch ${progress.done} of ${progress.total}`} />
+        ) : figure ? (
+          <div data-testid="map-plot" data-points={map?.words.length} data-dims={map?.dims} aria-busy={progress !== null}>
             <Plot
               needsWebGL
               height={620}
