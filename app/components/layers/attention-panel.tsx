@@ -40,10 +40,16 @@ interface Props {
 }
 
 /** White to dark blue; √p so that weak attention is still visible. */
-function shade(p: number): [number, number, number] {
+export function shade(p: number): [number, number, number] {
   const s = Math.sqrt(Math.max(0, Math.min(1, p)));
   return [Math.round(255 - 247 * s), Math.round(255 - 207 * s), Math.round(255 - 148 * s)];
 }
+
+/** The same √ shading as a plotly colorscale over p in [0, 1]: a stop at each s², s = 0, 0.1, …, 1. */
+const SQRT_BLUES: [number, string][] = Array.from({ length: 11 }, (_, i) => {
+  const p = (i / 10) ** 2;
+  return [p, `rgb(${shade(p).join(',')})`];
+});
 
 function HeadThumb({ data, size }: { data: Float32Array; size: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -205,7 +211,7 @@ export function AttentionPanel(props: Props) {
                   z: Array.from({ length: T }, (_, q) => Array.from(head.data.subarray(q * T, (q + 1) * T))),
                   x: labels.map((_, i) => i),
                   y: labels.map((_, i) => i),
-                  colorscale: 'Blues',
+                  colorscale: SQRT_BLUES,
                   zmin: 0,
                   zmax: 1,
                   customdata: labels.map((q) => labels.map((k) => [q, k])) as unknown as number[][],

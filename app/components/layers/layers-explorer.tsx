@@ -13,7 +13,7 @@ import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
 import { lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
 import { candidateToken, predict } from '@/lib/gpt2/next-token';
-import { AttentionPanel, type ClickMode } from './attention-panel';
+import { AttentionPanel, shade, type ClickMode } from './attention-panel';
 import { LensPanel } from './lens-panel';
 import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
 import { LAYERS_PRESETS } from './presets';
@@ -250,7 +250,7 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
                   title={`token ${t}, id ${p.id}${row ? `; attention from token ${result.position}: ${row[t].toFixed(3)}` : ''}`}
                   onClick={() => patch({ position: t === T - 1 ? -1 : t })}
                   className={`rounded px-1 font-mono text-xs ${t === result.position ? 'ring-2 ring-amber-600' : ''} ${t === 0 ? 'text-zinc-400' : ''}`}
-                  style={{ background: row && t <= result.position ? `rgba(2, 132, 199, ${Math.sqrt(row[t]).toFixed(3)})` : undefined }}
+                  style={row && t <= result.position ? { background: `rgb(${shade(row[t]).join(',')})`, color: row[t] > 0.25 ? 'white' : undefined } : undefined}
                 >
                   {showToken(p.text)}
                 </button>

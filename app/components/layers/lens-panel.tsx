@@ -23,6 +23,8 @@ export const layerName = (l: number) => (l === 0 ? 'embeddings' : `after block $
 
 export function LensPanel({ rows, position, positionText, isLast, traces }: Props) {
   const highlight = new Set(traces.map((t) => t.id));
+  // Below 5% at every layer a linear axis shows flat lines at 0: switch to a log axis.
+  const log = traces.every((t) => t.probs.every((p) => p < 0.05));
   return (
     <section aria-label="Logit lens" className="space-y-3">
       <h2 className="text-lg font-semibold">Logit lens</h2>
@@ -71,14 +73,14 @@ export function LensPanel({ rows, position, positionText, isLast, traces }: Prop
               name: showToken(t.text),
               x: t.probs.map((_, l) => l),
               y: t.probs,
-              hovertemplate: `${showToken(t.text)}: %{y:.2%}<extra>%{text}</extra>`,
+              hovertemplate: `${showToken(t.text)}: %{y:.3g}<extra>%{text}</extra>`,
               text: t.probs.map((_, l) => layerName(l)),
             }))}
             layout={{
               margin: { l: 60, r: 20, t: 30, b: 50 },
               title: { text: `Probability by layer at token ${position}`, font: { size: 13 } },
               xaxis: { title: { text: 'layer (0 = embeddings, l = after block l−1)' }, dtick: 1 },
-              yaxis: { title: { text: 'probability' }, tickformat: '.0%', rangemode: 'tozero' },
+              yaxis: log ? { title: { text: 'probability (log scale)' }, type: 'log', exponentformat: 'power' } : { title: { text: 'probability' }, tickformat: '.0%', rangemode: 'tozero' },
               legend: { orientation: 'h', y: -0.3 },
             }}
             config={{ displaylogo: false, responsive: true }}
