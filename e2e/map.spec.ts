@@ -42,12 +42,14 @@ test('presets: analogy arrows on a PCA map, the he → she axis with its note, g
   await page.screenshot({ path: 'artifacts/map-gender-pairs.png', fullPage: true });
 
   await page.getByRole('link', { name: 'Occupations on a he → she axis' }).click();
+  await expect(page).toHaveURL(/method=axes/);
   await map.waitForMap(2);
   await expect(map.info).toContainText('he → she');
   await expect(page.getByText('not a fact about people')).toBeVisible();
   await page.screenshot({ path: 'artifacts/map-he-she-axis.png', fullPage: true });
 
   await page.getByRole('link', { name: 'Countries, capitals, animals' }).click();
+  await expect(page).toHaveURL(/words=groups/);
   await map.waitForMap(2);
   const legend = await map.plot.locator('.js-plotly-plot').evaluate((gd) => (gd as unknown as { data: { name: string }[] }).data.map((t) => t.name));
   expect(legend).toEqual(expect.arrayContaining(['countries', 'capitals', 'animals']));
