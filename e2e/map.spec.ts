@@ -66,3 +66,17 @@ test('bad input: an unknown centre word says so, and the previous map stays usab
   await expect(page.getByTestId('map-error')).toHaveCount(0);
   expect((await map.plotted()).points).toBe(50);
 });
+
+test('without WebGL the map says so instead of drawing a blank plot', async ({ page }) => {
+  // Make every WebGL context request fail, as in a browser with WebGL turned off.
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      return type.startsWith('webgl') ? null : (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof HTMLCanvasElement.prototype.getContext;
+  });
+  const map = new MapPage(page);
+  await map.open('?words=neighbors%3Acat%3A50&method=pca');
+  await expect(page.getByRole('alert').filter({ hasText: 'needs WebGL' })).toBeVisible({ timeout: 90_000 });
+  await expect(map.info).toContainText('50');
+});
