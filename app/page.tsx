@@ -1,6 +1,7 @@
 import { listSets, DEFAULT_SET } from '@/lib/node/vector-set-reader';
 import { METHODS, type Method } from '@/lib/vectors/methods';
 import { AnalogyExplorer, type QueryState } from './components/analogy-explorer';
+import { NoVectors } from './components/no-vectors';
 
 // Reads models/ on each request, so a newly imported set shows up without a rebuild.
 export const dynamic = 'force-dynamic';
@@ -33,11 +34,7 @@ export default async function AnalogyPage({ searchParams }: { searchParams: Prom
           browser. Press <kbd>/</kbd> to jump to the box.
         </p>
       </div>
-      {sets.length === 0 ? (
-        <p role="alert" className="rounded border border-red-400 p-3 text-sm">
-          No prepared vectors found in <code>models/</code>. Run <code>npm run prepare:glove</code> (it runs automatically on <code>npm install</code>) and reload.
-        </p>
-      ) : (
+      {sets.length === 0 ? <NoVectors /> : (
         <AnalogyExplorer initial={initial} sets={sets.map((s) => ({ name: s.name, title: s.title }))} />
       )}
       {broken.length > 0 && (

@@ -1,6 +1,7 @@
 import { listSets } from '@/lib/node/vector-set-reader';
 import { MapExplorer } from '../components/map/map-explorer';
 import { stateFromSearch } from '../components/map/map-state';
+import { NoVectors } from '../components/no-vectors';
 
 // Reads models/ on each request, so a newly imported set shows up without a rebuild.
 export const dynamic = 'force-dynamic';
@@ -18,11 +19,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           something; the neighbour-preservation score says how much. Computed in your browser.
         </p>
       </div>
-      {sets.length === 0 ? (
-        <p role="alert" className="rounded border border-red-400 p-3 text-sm">
-          No prepared vectors found in <code>models/</code>. Run <code>npm run prepare:glove</code> (it runs automatically on <code>npm install</code>) and reload.
-        </p>
-      ) : (
+      {sets.length === 0 ? <NoVectors /> : (
         <MapExplorer key={initial.set} initial={initial} sets={sets.map((s) => ({ name: s.name, title: s.title }))} />
       )}
     </div>
