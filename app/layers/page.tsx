@@ -22,7 +22,7 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
   const initial: LayersState = {
     prompt: prompt ?? DEFAULT_LAYERS_PRESET.prompt,
     tokens: prompt !== undefined ? many(params.tok) : DEFAULT_LAYERS_PRESET.tokens,
-    temperature: temperature > 0 && temperature <= 5 ? temperature : 1,
+    temperature: temperature >= 0.1 && temperature <= 2 ? temperature : 1, // the slider's range
     position: int(one(params.pos), -1),
     layer: int(one(params.layer), 0),
     head: int(one(params.head), 0),
