@@ -1,5 +1,6 @@
 import { LayersExplorer, type LayersState } from '@/app/components/layers/layers-explorer';
-import { pickModel, toModelChoice } from '@/app/components/layers/model-choice';
+import { pickModel, toModelChoice } from '@/app/components/gpt2/model-choice';
+import { BrokenModels, NoGpt2, UnknownModel } from '@/app/components/gpt2/model-notices';
 import { DEFAULT_LAYERS_PRESET } from '@/app/components/layers/presets';
 import { listGpt2Models } from '@/lib/node/gpt2-model-reader';
 
@@ -38,20 +39,9 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
           or feed-forward blocks off. GPT-2 runs in your browser.
         </p>
       </div>
-      {requested && !explicit && (
-        <p role="alert" className="rounded border border-red-400 p-3 text-sm">
-          There is no GPT-2 model named <code>{requested}</code> in <code>models/</code>
-          {models.length > 0 && <> (installed: {models.map((m) => m.manifest.name).join(', ')})</>}.
-        </p>
-      )}
+      {requested && !explicit && <UnknownModel requested={requested} models={models} />}
       {!picked ? (
-        <div role="alert" data-testid="no-gpt2" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-4 text-sm dark:bg-amber-950">
-          <p className="font-medium">GPT-2 is not installed.</p>
-          <p>
-            Install it with one command, then reload this page: <code className="rounded bg-white px-1 dark:bg-zinc-900">npm run models:gpt2</code>
-          </p>
-          {models.some((m) => m.manifest.random) && <p className="text-xs">Random test models are installed, but they are not GPT-2 and are not offered here.</p>}
-        </div>
+        <NoGpt2 models={models} />
       ) : (
         <LayersExplorer
           key={picked.manifest.name}
@@ -61,9 +51,7 @@ export default async function LayersPage({ searchParams }: { searchParams: Promi
           initial={initial}
         />
       )}
-      {broken.length > 0 && (
-        <p className="text-xs text-amber-700 dark:text-amber-400">Ignored broken GPT-2 folders in models/: {broken.map((b) => `${b.name} (${b.error})`).join('; ')}</p>
-      )}
+      <BrokenModels broken={broken} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Which GPT-2 the layers page runs: a real checkpoint by default (never a random test model),
+ * Which GPT-2 the context and layers pages run: a real checkpoint by default (never a random test model),
  * or any installed model named by ?model= (the tests' setting, shown on the page).
  */
 import type { ModelChoice } from '@/app/components/context/context-explorer';
