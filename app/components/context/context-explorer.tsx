@@ -13,6 +13,7 @@ import { CosineHeatmap, LayerChart, PcaMap } from './context-charts';
 import { ModelStatus } from './model-status';
 import { CONTEXT_PRESETS, type ContextSentence } from './presets';
 import { TokenView } from './token-view';
+import { ModelHeader } from '../gpt2/model-header';
 
 export interface ModelChoice {
   name: string;
@@ -105,31 +106,7 @@ export function ContextExplorer({ model, explicitModel, others, initial, initial
 
   return (
     <div className="space-y-5">
-      {model.random && (
-        <p role="note" data-testid="random-model-banner" className="rounded border-2 border-red-500 bg-red-50 p-3 text-sm font-medium text-red-900 dark:bg-red-950 dark:text-red-100">
-          Random test model — not GPT-2: results are meaningless. ({model.label}; {model.source})
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-        <span>
-          Model: <span data-testid="model-label" className="font-medium">{model.label}</span> <span className="text-xs text-zinc-500">({model.dtype}, {model.config.nLayer} layers × {model.config.nEmbd} dims)</span>
-        </span>
-        {explicitModel && (
-          <span data-testid="test-setting" className="rounded bg-zinc-200 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
-            chosen by ?model={explicitModel}
-          </span>
-        )}
-        {others.length > 0 && (
-          <span className="text-xs">
-            Switch to:{' '}
-            {others.map((o) => (
-              <a key={o.name} href={`?model=${encodeURIComponent(o.name)}`} className="mr-2 text-sky-700 hover:underline dark:text-sky-400">
-                {o.label}
-              </a>
-            ))}
-          </span>
-        )}
-      </div>
+      <ModelHeader model={model} explicitModel={explicitModel} others={others} />
       <ModelStatus label={model.label} state={load} />
 
       <div className="flex flex-wrap gap-2" aria-label="Examples">

@@ -18,6 +18,7 @@ import { LensPanel } from './lens-panel';
 import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
 import { LAYERS_PRESETS } from './presets';
 import { showToken } from './token-text';
+import { ModelHeader } from '../gpt2/model-header';
 
 export interface LayersState {
   prompt: string;
@@ -150,34 +151,7 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
 
   return (
     <div className="space-y-5">
-      {model.random && (
-        <p role="note" data-testid="random-model-banner" className="rounded border-2 border-red-500 bg-red-50 p-3 text-sm font-medium text-red-900 dark:bg-red-950 dark:text-red-100">
-          Random test model — not GPT-2: results are meaningless. ({model.label}; {model.source})
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-        <span>
-          Model: <span data-testid="model-label" className="font-medium">{model.label}</span>{' '}
-          <span className="text-xs text-zinc-500">
-            ({model.dtype}, {L} layers × {H} heads × {model.config.nEmbd} dims)
-          </span>
-        </span>
-        {explicitModel && (
-          <span data-testid="test-setting" className="rounded bg-zinc-200 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
-            chosen by ?model={explicitModel}
-          </span>
-        )}
-        {others.length > 0 && (
-          <span className="text-xs">
-            Switch to:{' '}
-            {others.map((o) => (
-              <a key={o.name} href={`/layers?model=${encodeURIComponent(o.name)}`} className="mr-2 text-sky-700 hover:underline dark:text-sky-400">
-                {o.label}
-              </a>
-            ))}
-          </span>
-        )}
-      </div>
+      <ModelHeader model={model} explicitModel={explicitModel} others={others} />
       <ModelStatus label={model.label} state={load} />
       {parsedInitial.rejected.length > 0 && (
         <p role="alert" className="rounded border border-amber-400 p-2 text-sm">
