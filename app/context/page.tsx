@@ -1,4 +1,4 @@
-import { ContextExplorer, type ContextState, type ModelChoice } from '@/app/components/context/context-explorer';
+import { ContextExplorer, type ContextState } from '@/app/components/context/context-explorer';
 import { DEFAULT_PRESET } from '@/app/components/context/presets';
 import { pickModel, toModelChoice } from '@/app/components/gpt2/model-choice';
 import { BrokenModels, NoGpt2, UnknownModel } from '@/app/components/gpt2/model-notices';
