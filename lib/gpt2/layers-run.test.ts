@@ -7,7 +7,7 @@ import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ablationMasks, NO_ABLATION, type Ablation } from './ablation';
 import { buildGpt2Graph } from './graph';
-import { LayersRunner, resultBuffers, THUMBNAIL_SIZE, tokenizePrompt, type LayersRequest } from './layers-run';
+import { checkLayersLength, LayersRunner, layersTokenLimit, MAX_ATTENTION_BYTES, resultBuffers, THUMBNAIL_SIZE, tokenizePrompt, type LayersRequest } from './layers-run';
 import { lensRow, lensTable } from './logit-lens';
 import { predict } from './next-token';
 import { referenceForward } from './reference';
@@ -139,5 +139,18 @@ describe('LayersRunner.run', () => {
     expect(new Set(buffers).size).toBe(5);
     const bytes = buffers.reduce((a, b) => a + b.byteLength, 0);
     expect(bytes).toBe(4 * (V + (L + 1) * V + L * H * r.thumbnails.size ** 2 + T * T + V));
+  });
+});
+
+describe('layersTokenLimit', () => {
+  it('keeps every head’s attention within MAX_ATTENTION_BYTES, and never above n_positions', () => {
+    const small = { nLayer: 12, nHead: 12, nPositions: 1024 };
+    const limit = layersTokenLimit(small);
+    expect(limit).toBe(527); // 12 · 12 · 527² · 4 B = 159.97 MB ≤ 160 MB < 12 · 12 · 528² · 4 B
+    expect(12 * 12 * limit ** 2 * 4).toBeLessThanOrEqual(MAX_ATTENTION_BYTES);
+    expect(12 * 12 * (limit + 1) ** 2 * 4).toBeGreaterThan(MAX_ATTENTION_BYTES);
+    expect(layersTokenLimit({ nLayer: 2, nHead: 4, nPositions: 1024 })).toBe(1024);
+    expect(() => checkLayersLength(limit, small)).not.toThrow();
+    expect(() => checkLayersLength(limit + 1, small)).toThrow('The prompt is 528 tokens long; the layers view keeps every head’s attention'.replace('’', "'"));
   });
 });

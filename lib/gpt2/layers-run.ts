@@ -12,6 +12,7 @@ import { gpt2DefaultFeeds } from './graph';
 import { lensRow } from './logit-lens';
 import { checkContextLength, type Gpt2Session } from './runtime';
 import { tokenizeSentence, type TokenPiece } from './tokenizer';
+import type { Gpt2Config } from './weights';
 
 /** Grid thumbnails are at most this many cells across (GPT-2 small: 144 heads × 32² floats = 590 kB). */
 export const THUMBNAIL_SIZE = 32;
@@ -66,6 +67,27 @@ export function tokenizePrompt(prompt: string, nPositions: number): { ids: numbe
   return { ids, pieces };
 }
 
+/** Attention the layers view may hold for one run: every head's T × T float32 probabilities. */
+export const MAX_ATTENTION_BYTES = 160e6;
+
+/**
+ * The longest prompt the layers view takes on this model: its attention (L·H·T² floats) must fit
+ * MAX_ATTENTION_BYTES (GPT-2 small: 527 tokens; the model itself reads up to n_positions).
+ */
+export function layersTokenLimit(config: Pick<Gpt2Config, 'nLayer' | 'nHead' | 'nPositions'>): number {
+  return Math.min(config.nPositions, Math.floor(Math.sqrt(MAX_ATTENTION_BYTES / (4 * config.nLayer * config.nHead))));
+}
+
+/** Refuses a prompt whose attention the layers view could not hold (never truncates). */
+export function checkLayersLength(tokens: number, config: Pick<Gpt2Config, 'nLayer' | 'nHead' | 'nPositions'>): void {
+  const limit = layersTokenLimit(config);
+  if (tokens > limit && limit < config.nPositions) {
+    throw new Error(
+      `The prompt is ${tokens.toLocaleString('en')} tokens long; the layers view keeps every head's attention, so it takes at most ${limit.toLocaleString('en')} tokens on this model (the context page takes up to ${config.nPositions.toLocaleString('en')}). Shorten it: nothing was truncated.`,
+    );
+  }
+}
+
 export class LayersRunner {
   private runs = 0;
   private last: { runId: number; attn: Float32Array; tokens: number } | null = null;
@@ -77,6 +99,7 @@ export class LayersRunner {
     const { config } = this.session;
     const { nLayer: L, nHead: H, vocabSize: V } = config;
     const { ids, pieces } = tokenizePrompt(request.prompt, config.nPositions);
+    checkLayersLength(ids.length, config);
     const T = ids.length;
     const position = request.position < 0 ? T + request.position : request.position;
     if (!Number.isInteger(position) || position < 0 || position >= T) throw new Error(`position ${request.position} is outside the prompt's ${T} tokens`);

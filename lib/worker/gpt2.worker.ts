@@ -5,7 +5,7 @@
  * answers context requests. Heavy arrays go back as transferables.
  */
 import { contextVectors, prepareSentences } from '../gpt2/context-vectors';
-import { LayersRunner, resultBuffers, tokenizePrompt } from '../gpt2/layers-run';
+import { checkLayersLength, LayersRunner, resultBuffers, tokenizePrompt } from '../gpt2/layers-run';
 import { configureOrt, createGpt2Session, loadModelBytes, type GpuLike, type Gpt2Session, type Ort } from '../gpt2/runtime';
 import type { Gpt2Config } from '../gpt2/weights';
 import type { Gpt2Request, Gpt2Response } from './gpt2-protocol';
@@ -60,7 +60,7 @@ self.onmessage = async (event: MessageEvent<Gpt2Request>) => {
       }
       case 'layers': {
         if (!config || !session) throw new Error('no model is loaded yet');
-        tokenizePrompt(req.request.prompt, config.nPositions); // refuse bad input before waiting for the model
+        checkLayersLength(tokenizePrompt(req.request.prompt, config.nPositions).ids.length, config); // refuse bad input before waiting for the model
         layers ??= new LayersRunner(await session);
         const result = await layers.run(req.request);
         post({ id: req.id, type: 'layers', result }, resultBuffers(result));
