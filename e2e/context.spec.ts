@@ -39,6 +39,21 @@ test.describe('context page (GPT-2 in the browser)', () => {
     await expect(app.heatmap).toHaveAttribute('data-layer', '2');
   });
 
+  test('with ten sentences the sense map offers UMAP as well as PCA', async ({ page }) => {
+    const app = new ContextPage(page);
+    const river = ['We sat on the bank of the river.', 'The river bank was muddy.', 'Fish hid under the bank.', 'Reeds grew along the bank.', 'The boat drifted to the bank.'];
+    const money = ['I paid the cheque into the bank.', 'The bank raised its rates.', 'She works at a bank.', 'The bank approved the loan.', 'He robbed a bank.'];
+    const query = [...river.map((t) => `&s=${encodeURIComponent(t)}&sense=river`), ...money.map((t) => `&s=${encodeURIComponent(t)}&sense=money`)].join('');
+    await app.openTestModel(`&target=bank${query}`);
+    await app.waitForModel();
+    await expect(app.heatmap).toHaveAttribute('data-size', '10');
+    await expect(app.pcaMap).toHaveAttribute('data-method', 'pca');
+    await page.getByTestId('map-umap').check();
+    await expect(app.pcaMap).toHaveAttribute('data-method', 'umap');
+    await expect(app.pcaMap.locator('.gtitle')).toContainText('UMAP map');
+    await expect(page.getByTestId('timing')).toContainText('UMAP maps in');
+  });
+
   test('an input longer than 1,024 tokens is refused with a message, not truncated', async ({ page }) => {
     const app = new ContextPage(page);
     await app.openTestModel();

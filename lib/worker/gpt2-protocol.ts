@@ -32,9 +32,12 @@ export interface ContextResult {
   /** The target's vector per layer and sentence: [layers, sentences, dims]. */
   targets: Float32Array;
   report: SimilarityReport;
-  /** Time in the model (all sentences) and in the similarity maths, ms. */
+  /** UMAP of the targets per layer, [layers, sentences, 2]; null below MIN_UMAP_POINTS sentences (lib/gpt2/context-umap.ts). */
+  umap: Float32Array | null;
+  /** Time in the model (all sentences), in the similarity maths and in UMAP, ms. */
   runMs: number;
   mathMs: number;
+  umapMs: number;
 }
 
 export type { HeadAttention, LayersRequest, LayersResult };

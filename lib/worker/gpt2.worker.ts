@@ -4,6 +4,7 @@
  * the model once (Cache Storage), creates the session (WebGPU if an adapter exists, else WASM) and
  * answers context requests. Heavy arrays go back as transferables.
  */
+import { contextUmap } from '../gpt2/context-umap';
 import { contextVectors, prepareSentences } from '../gpt2/context-vectors';
 import { checkLayersLength, LayersRunner, resultBuffers, tokenizePrompt } from '../gpt2/layers-run';
 import { configureOrt, createGpt2Session, loadModelBytes, type GpuLike, type Gpt2Session, type Ort } from '../gpt2/runtime';
@@ -54,8 +55,11 @@ self.onmessage = async (event: MessageEvent<Gpt2Request>) => {
         const r = req.request;
         prepareSentences(r.target, r.sentences, config); // refuse bad input before waiting for the model
         const s = await session;
-        const result = await contextVectors(async (ids) => (await s.run(ids, ['resid'])).resid.data, config, r);
-        post({ id: req.id, type: 'context', result }, [result.targets.buffer as ArrayBuffer]);
+        const vectors = await contextVectors(async (ids) => (await s.run(ids, ['resid'])).resid.data, config, r);
+        const t0 = performance.now();
+        const umap = await contextUmap(vectors.targets, vectors.layers, vectors.sentences.length, vectors.dims);
+        const result = { ...vectors, umap, umapMs: performance.now() - t0 };
+        post({ id: req.id, type: 'context', result }, [result.targets.buffer as ArrayBuffer, ...(umap ? [umap.buffer as ArrayBuffer] : [])]);
         return;
       }
       case 'layers': {

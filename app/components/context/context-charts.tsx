@@ -4,9 +4,10 @@
  * similarity by layer. Plain SVG traces (heatmap, scatter): a handful of points needs no WebGL.
  */
 import type { Data, Layout } from 'plotly.js';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Plot } from '@/app/components/plot/plot';
 import { fewPointPca } from '@/lib/gpt2/few-point-pca';
+import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
 import type { SimilarityReport } from '@/lib/gpt2/layer-similarity';
 
 const PALETTE = ['#0369a1', '#c2410c', '#15803d', '#7e22ce', '#be123c', '#a16207'];
@@ -54,9 +55,13 @@ export function CosineHeatmap({ report, layer, senses }: { report: SimilarityRep
   );
 }
 
-export function PcaMap({ targets, layers, dims, layer, senses, texts }: { targets: Float32Array; layers: number; dims: number; layer: number; senses: string[]; texts: string[] }) {
+/** The target's vectors at one layer on a 2-D map: PCA, or UMAP when the worker computed it (enough sentences). */
+export function PcaMap({ targets, umap, dims, layer, senses, texts }: { targets: Float32Array; umap: Float32Array | null; dims: number; layer: number; senses: string[]; texts: string[] }) {
   const S = senses.length;
+  const [method, setMethod] = useState<'pca' | 'umap'>('pca');
+  const useUmap = method === 'umap' && umap !== null;
   const pca = useMemo(() => fewPointPca(targets.subarray(layer * S * dims, (layer + 1) * S * dims), S, dims), [targets, layer, S, dims]);
+  const coords = useUmap ? umap.subarray(layer * S * 2, (layer + 1) * S * 2) : pca.coords;
   const colours = senseColours(senses);
   const groups = [...colours.keys(), ''];
   const data: Data[] = groups
@@ -66,8 +71,8 @@ export function PcaMap({ targets, layers, dims, layer, senses, texts }: { target
         type: 'scatter',
         mode: 'text+markers',
         name: sense || 'no label',
-        x: idx.map((i) => pca.coords[i * 2]),
-        y: idx.map((i) => pca.coords[i * 2 + 1]),
+        x: idx.map((i) => coords[i * 2]),
+        y: idx.map((i) => coords[i * 2 + 1]),
         text: idx.map((i) => String(i + 1)),
         textposition: 'top center',
         hovertext: idx.map((i) => `${i + 1}: ${texts[i]}`),
@@ -78,16 +83,25 @@ export function PcaMap({ targets, layers, dims, layer, senses, texts }: { target
     .filter((t) => (t as { x: number[] }).x.length > 0);
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
   const layout: Partial<Layout> = {
-    title: { text: `PCA map of the target's vectors — ${layerName(layer)}` },
+    title: { text: `${useUmap ? 'UMAP' : 'PCA'} map of the target's vectors — ${layerName(layer)}` },
     margin: { l: 50, r: 10, t: 40, b: 50 },
-    xaxis: { title: { text: `PC1 (${pct(pca.explained[0])} of variance)` }, zeroline: false },
-    yaxis: { title: { text: `PC2 (${pct(pca.explained[1])})` }, zeroline: false },
+    xaxis: { title: { text: useUmap ? 'UMAP 1' : `PC1 (${pct(pca.explained[0])} of variance)` }, zeroline: false },
+    yaxis: { title: { text: useUmap ? 'UMAP 2' : `PC2 (${pct(pca.explained[1])})` }, zeroline: false },
     paper_bgcolor: 'rgba(0,0,0,0)',
     legend: { orientation: 'h', y: -0.2 },
   };
   return (
-    <div data-testid="pca-map" data-points={S}>
+    <div data-testid="pca-map" data-points={S} data-method={useUmap ? 'umap' : 'pca'}>
       <Plot height={380} data={data} layout={layout} config={CONFIG} />
+      <p className="flex gap-3 text-xs">
+        {(['pca', 'umap'] as const).map((m) => (
+          <label key={m} className="flex items-center gap-1" title={m === 'umap' && !umap ? `UMAP needs at least ${MIN_UMAP_POINTS} sentences` : undefined}>
+            <input type="radio" name="sense-map" data-testid={`map-${m}`} checked={(useUmap ? 'umap' : 'pca') === m} disabled={m === 'umap' && !umap} onChange={() => setMethod(m)} />
+            {m.toUpperCase()}
+          </label>
+        ))}
+        {!umap && <span className="text-zinc-500">UMAP needs at least {MIN_UMAP_POINTS} sentences.</span>}
+      </p>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { ModelStatus } from './model-status';
 import { CONTEXT_PRESETS, type ContextSentence } from './presets';
 import { TokenView } from './token-view';
 import { ModelHeader } from '../gpt2/model-header';
+import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
 
 export interface ModelChoice {
   name: string;
@@ -216,7 +217,7 @@ export function ContextExplorer({ model, explicitModel, others, initial, initial
       {out && shown && report && (
         <section className="space-y-4" aria-label="Results" aria-busy={busy}>
           <p data-testid="timing" className="text-xs text-zinc-600 dark:text-zinc-400">
-            {shown.sentences.length} sentences through the model in {out.runMs.toFixed(0)} ms, similarities in {out.mathMs.toFixed(0)} ms
+            {shown.sentences.length} sentences through the model in {out.runMs.toFixed(0)} ms, similarities in {out.mathMs.toFixed(0)} ms{out.umap && <>, UMAP maps in {out.umapMs.toFixed(0)} ms</>}
             {load.info && <> ({load.info.provider === 'webgpu' ? 'WebGPU' : 'WASM'})</>}.
           </p>
           <details open>
@@ -242,13 +243,14 @@ export function ContextExplorer({ model, explicitModel, others, initial, initial
           </label>
           <div className="grid gap-4 lg:grid-cols-2">
             <CosineHeatmap report={report} layer={current} senses={senses} />
-            <PcaMap targets={out.targets} layers={out.layers} dims={out.dims} layer={current} senses={senses} texts={shown.sentences.map((s) => s.text)} />
+            <PcaMap targets={out.targets} umap={out.umap} dims={out.dims} layer={current} senses={senses} texts={shown.sentences.map((s) => s.text)} />
           </div>
           <LayerChart report={report} layer={current} onLayer={setLayer} />
           <p className="max-w-3xl text-xs text-zinc-600 dark:text-zinc-400">
             Baseline: the mean cosine between the other words of these sentences (every pair from two different sentences, without the target and the leading
             &lt;|endoftext|&gt;). GPT-2&apos;s vectors all lean the same way, so raw cosines are high everywhere; subtracting the baseline (as in Ethayarajh 2019) shows
-            how much more alike the target&apos;s vectors are than any two words. PCA maps {shown.sentences.length} points; UMAP is not offered for so few.
+            how much more alike the target&apos;s vectors are than any two words. The map shows {shown.sentences.length} points; UMAP is offered from {MIN_UMAP_POINTS}
+            sentences, where neighbourhoods start to mean something.
           </p>
         </section>
       )}
