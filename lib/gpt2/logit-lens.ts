@@ -2,9 +2,10 @@
  * The logit lens (nostalgebraist 2020): the graph's `lens_logits` [L+1, V] is ln_f and the tied
  * unembedding applied to the residual stream after the embedding and after each block, at one
  * position. Row L is the model's own next-token logits at that position, so each row is summarised
- * with `predict`, the same function the next-token view uses.
+ * with the next-token view's own maths (next-token.ts: one softmax normaliser, topK). Rows need only
+ * their top k and a few tokens' probabilities, so no [V] probability array is made per layer.
  */
-import { predict, softmax, type TokenScore } from './next-token';
+import { normaliser, predictTop, tokenProbability, type Normaliser, type TokenScore } from './next-token';
 
 export interface LensRow {
   /** 0 = the embeddings, l = after block l (1-based blocks, as in `resid`). */
@@ -20,16 +21,20 @@ export function lensRow(lensLogits: Float32Array, vocabSize: number, layer: numb
   return lensLogits.subarray(layer * vocabSize, (layer + 1) * vocabSize);
 }
 
-/** The top `k` tokens and their probabilities (temperature 1) for every layer, embeddings first. */
-export function lensTable(lensLogits: Float32Array, vocabSize: number, k = 5): LensRow[] {
+/** Each layer's softmax normaliser (temperature 1): one pass over [L+1, V], shared by the table and the traces. */
+export function lensNormalisers(lensLogits: Float32Array, vocabSize: number): Normaliser[] {
   const layers = lensLogits.length / vocabSize;
-  return Array.from({ length: layers }, (_, layer) => ({ layer, top: predict(lensRow(lensLogits, vocabSize, layer), k).top }));
+  return Array.from({ length: layers }, (_, layer) => normaliser(lensRow(lensLogits, vocabSize, layer)));
+}
+
+/** The top `k` tokens and their probabilities (temperature 1) for every layer, embeddings first. */
+export function lensTable(lensLogits: Float32Array, vocabSize: number, k = 5, norms = lensNormalisers(lensLogits, vocabSize)): LensRow[] {
+  return norms.map((norm, layer) => ({ layer, top: predictTop(lensRow(lensLogits, vocabSize, layer), k, norm) }));
 }
 
 /** Probability (temperature 1) of token `id` at every layer: [L+1]. */
-export function tokenAcrossLayers(lensLogits: Float32Array, vocabSize: number, id: number): number[] {
-  const layers = lensLogits.length / vocabSize;
-  return Array.from({ length: layers }, (_, layer) => softmax(lensRow(lensLogits, vocabSize, layer))[id]);
+export function tokenAcrossLayers(lensLogits: Float32Array, vocabSize: number, id: number, norms = lensNormalisers(lensLogits, vocabSize)): number[] {
+  return norms.map((norm, layer) => tokenProbability(lensRow(lensLogits, vocabSize, layer), id, 1, norm));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
-import { candidateToken, predict, softmax, tokenRank, topK } from './next-token';
+import { candidateToken, predict, predictTop, softmax, tokenProbability, tokenRank, topK } from './next-token';
 import { encodeText, tokenText } from './tokenizer';
 
 describe('softmax(logits, temperature)', () => {
@@ -48,6 +48,14 @@ describe('topK and tokenRank against brute force', () => {
       });
     }
     expect(topK(z, p, 0)).toEqual([]);
+  });
+
+  it('predictTop and tokenProbability give exactly softmax’s numbers, without the [V] array', () => {
+    const p = softmax(z);
+    const top = predictTop(z, 7);
+    expect(top).toEqual(predict(z, 7).top);
+    for (const id of [0, 5, 2999]) expect(tokenProbability(z, id)).toBe(p[id]);
+    expect(tokenProbability(z, 5, 0.5)).toBe(softmax(z, 0.5)[5]);
   });
 
   it('tokenRank is 1 + the number of strictly higher logits', () => {

@@ -5,18 +5,37 @@
  */
 import { encodeText, tokenPieces, type TokenPiece } from './tokenizer';
 
-/** softmax(logits / temperature) in float64 (a float32 sum over 50,257 terms loses digits). */
-export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
+export interface Normaliser {
+  max: number;
+  sum: number;
+}
+
+/** softmax's denominator for a row: its max and Σ exp((z − max) / temperature), in float64. */
+export function normaliser(logits: ArrayLike<number>, temperature = 1): Normaliser {
   if (!(temperature > 0) || !Number.isFinite(temperature)) throw new Error(`temperature must be a positive number (got ${temperature})`);
-  const n = logits.length;
-  if (n === 0) throw new Error('softmax of an empty row');
+  if (logits.length === 0) throw new Error('softmax of an empty row');
   let max = -Infinity;
-  for (let i = 0; i < n; i++) if (logits[i] > max) max = logits[i];
-  const out = new Float64Array(n);
+  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += out[i] = Math.exp((logits[i] - max) / temperature);
-  for (let i = 0; i < n; i++) out[i] /= sum;
+  for (let i = 0; i < logits.length; i++) sum += Math.exp((logits[i] - max) / temperature);
+  return { max, sum };
+}
+
+/**
+ * softmax(logits / temperature) in float64 (a float32 sum over 50,257 terms loses digits).
+ * Every probability in the app is exp((z − max) / T) / sum with the same normaliser, so the
+ * next-token view and the logit lens's last row give the same numbers.
+ */
+export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
+  const { max, sum } = normaliser(logits, temperature);
+  const out = new Float64Array(logits.length);
+  for (let i = 0; i < logits.length; i++) out[i] = Math.exp((logits[i] - max) / temperature) / sum;
   return out;
+}
+
+/** One token's probability, without the [V] array; pass the row's normaliser when it is already known. */
+export function tokenProbability(logits: ArrayLike<number>, id: number, temperature = 1, norm = normaliser(logits, temperature)): number {
+  return Math.exp((logits[id] - norm.max) / temperature) / norm.sum;
 }
 
 export interface TokenScore {
@@ -25,8 +44,8 @@ export interface TokenScore {
   prob: number;
 }
 
-/** The k highest-scoring ids of `logits`, best first; equal logits keep the lower id first. */
-export function topK(logits: ArrayLike<number>, probs: ArrayLike<number>, k: number): TokenScore[] {
+/** The k highest-scoring ids of `logits`, best first; equal logits keep the lower id first. `probs`: an array, or a function of the id. */
+export function topK(logits: ArrayLike<number>, probs: ArrayLike<number> | ((id: number) => number), k: number): TokenScore[] {
   const best: number[] = []; // ids, sorted best first; k is small, so insertion beats sorting V entries
   const better = (a: number, b: number) => logits[a] > logits[b] || (logits[a] === logits[b] && a < b);
   for (let i = 0; i < logits.length; i++) {
@@ -36,7 +55,8 @@ export function topK(logits: ArrayLike<number>, probs: ArrayLike<number>, k: num
     best.splice(j, 0, i);
     if (best.length > k) best.pop();
   }
-  return best.map((id) => ({ id, logit: logits[id], prob: probs[id] }));
+  const probOf = typeof probs === 'function' ? probs : (id: number) => probs[id];
+  return best.map((id) => ({ id, logit: logits[id], prob: probOf(id) }));
 }
 
 /** 1 + the number of tokens with a strictly higher logit (ties share the better rank); temperature does not change it. */
@@ -59,6 +79,11 @@ export interface Prediction {
 export function predict(logits: ArrayLike<number>, k: number, temperature = 1): Prediction {
   const probs = softmax(logits, temperature);
   return { top: topK(logits, probs, k), probs };
+}
+
+/** The top k at temperature 1 without the [V] probabilities: what each logit-lens row needs. */
+export function predictTop(logits: ArrayLike<number>, k: number, norm = normaliser(logits, 1)): TokenScore[] {
+  return topK(logits, (id) => tokenProbability(logits, id, 1, norm), k);
 }
 
 export interface Candidate {

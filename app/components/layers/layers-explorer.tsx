@@ -11,7 +11,7 @@ import { useGpt2 } from '@/app/hooks/use-gpt2';
 import { formatAblation, parseAblation, toggleHead, toggleMlp, type Ablation } from '@/lib/gpt2/ablation';
 import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
-import { lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
+import { lensNormalisers, lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
 import { candidateToken, predict } from '@/lib/gpt2/next-token';
 import { AttentionPanel, shade, type ClickMode } from './attention-panel';
 import { LensPanel } from './lens-panel';
@@ -128,13 +128,14 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
   );
   const after = useMemo(() => result && predict(result.finalLogits, TOP_K, state.temperature), [result, state.temperature]);
   const before = useMemo(() => result?.baselineLogits && predict(result.baselineLogits, TOP_K, state.temperature), [result, state.temperature]);
-  const lens = useMemo(() => result && lensTable(result.lensLogits, V, 5), [result, V]);
+  const norms = useMemo(() => result && lensNormalisers(result.lensLogits, V), [result, V]); // one pass over [L+1, V]
+  const lens = useMemo(() => result && norms && lensTable(result.lensLogits, V, 5, norms), [result, norms, V]);
   const traces = useMemo(
     () =>
       result
-        ? candidates.flatMap((c) => (c.candidate ? [{ text: c.text, id: c.candidate.id, probs: tokenAcrossLayers(result.lensLogits, V, c.candidate.id) }] : []))
+        ? candidates.flatMap((c) => (c.candidate ? [{ text: c.text, id: c.candidate.id, probs: tokenAcrossLayers(result.lensLogits, V, c.candidate.id, norms ?? undefined) }] : []))
         : [],
-    [result, candidates, V],
+    [result, candidates, norms, V],
   );
 
   const preset = LAYERS_PRESETS.find((p) => p.prompt === state.prompt);
