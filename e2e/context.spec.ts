@@ -59,7 +59,12 @@ test.describe('context page (GPT-2 in the browser)', () => {
     await app.openTestModel();
     await app.waitForModel();
     await expect(app.heatmap).toBeVisible(); // the default preset has run
-    await app.sentences.first().fill('the bank '.repeat(600));
+    const long = 'the bank '.repeat(600);
+    // Fill until the value holds (a re-render under heavy load could still be in flight).
+    await expect(async () => {
+      await app.sentences.first().fill(long);
+      await expect(app.sentences.first()).toHaveValue(long, { timeout: 1000 });
+    }).toPass();
     await app.compute.click();
     await expect(app.error).toContainText('Sentence 1 is 1,202 tokens long; this model reads at most 1,024 tokens (n_positions). Shorten it: nothing was truncated.');
     await expect(app.heatmap).toHaveCount(0);
