@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { installGpt2FromFolder } from '../lib/node/gpt2-convert';
 import { readGpt2Model } from '../lib/node/gpt2-model-reader';
-import type { Gpt2Dtype } from '../lib/gpt2/graph';
+import type { Gpt2Dtype } from '../lib/gpt2/graph-contract';
 import type { Gpt2ModelInfo } from '../lib/node/gpt2-model-writer';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

@@ -92,7 +92,7 @@ runCli('models:random-gpt2', USAGE, async () => {
 });
 
 /** The code a random model is made from: a model older than any of these is rebuilt (as make would). */
-const BUILD_SOURCES = ['../lib/gpt2/graph.ts', '../lib/onnx/builder.ts', '../lib/gpt2/test-weights.ts', '../lib/gpt2/safetensors.ts'];
+const BUILD_SOURCES = ['../lib/gpt2/graph.ts', '../lib/gpt2/graph-contract.ts', '../lib/onnx/builder.ts', '../lib/gpt2/test-weights.ts', '../lib/gpt2/safetensors.ts'];
 
 async function olderThanSources(modelPath: string): Promise<boolean> {
   const built = (await stat(modelPath)).mtimeMs;

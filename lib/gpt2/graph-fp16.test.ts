@@ -7,7 +7,8 @@
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { float32ToHalfBits } from '../float16';
-import { buildGpt2Graph, gpt2DefaultFeeds } from './graph';
+import { buildGpt2Graph } from './graph';
+import { gpt2DefaultFeeds } from './graph-contract';
 import { referenceForward, type ReferenceOutputs } from './reference';
 import { randomGpt2Weights, TINY_CONFIG } from './test-weights';
 import type { Gpt2Weights } from './weights';

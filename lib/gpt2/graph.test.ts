@@ -6,7 +6,8 @@
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGpt2Graph, gpt2DefaultFeeds } from './graph';
+import { buildGpt2Graph } from './graph';
+import { gpt2DefaultFeeds } from './graph-contract';
 import { referenceForward, type ReferenceOptions, type ReferenceOutputs } from './reference';
 import { randomGpt2Weights, TINY_CONFIG } from './test-weights';
 

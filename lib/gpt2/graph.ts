@@ -7,30 +7,12 @@
  * Inputs and outputs are documented in models/README.md ("GPT-2 model folders").
  */
 import { CAST_TO_FLOAT, GraphBuilder } from '../onnx/builder';
-import type { Gpt2Config, Gpt2Weights } from './weights';
-
-export type Gpt2Dtype = 'fp32' | 'fp16';
+import type { Gpt2Dtype } from './graph-contract';
+import type { Gpt2Weights } from './weights';
 
 export interface Gpt2GraphOptions {
   /** fp16 stores every weight as float16 (half the file) and casts it to float32 on load; compute stays fp32. */
   dtype?: Gpt2Dtype;
-}
-
-export const GPT2_INPUTS = ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'] as const;
-export const GPT2_OUTPUTS = ['logits', 'resid', 'final_norm', 'attn', 'lens_logits'] as const;
-
-/**
- * The neutral values of the inputs besides input_ids: head_mask ones [L, H], mlp_mask ones [L],
- * lens_position [-1] (the last token). Every input is required: an initializer that doubles as an
- * input would be a default in ONNX, but onnxruntime's JS APIs cannot override one (onnxruntime-web
- * rejects the feed as an "invalid input", onnxruntime-node silently drops it).
- */
-export function gpt2DefaultFeeds(config: Gpt2Config): { head_mask: Float32Array; mlp_mask: Float32Array; lens_position: BigInt64Array } {
-  return {
-    head_mask: new Float32Array(config.nLayer * config.nHead).fill(1),
-    mlp_mask: new Float32Array(config.nLayer).fill(1),
-    lens_position: BigInt64Array.of(-1n),
-  };
 }
 
 /** Added to attention scores of future positions; exp(-1e9 - max) is exactly 0 in float32, as with HF's finfo.min. */

@@ -8,7 +8,7 @@
  */
 import { ablationMasks, formatAblation, normaliseAblation, type Ablation } from './ablation';
 import { attentionHead, attentionThumbnails } from './attention-view';
-import { gpt2DefaultFeeds } from './graph';
+import { gpt2DefaultFeeds } from './graph-contract';
 import { lensRow } from './logit-lens';
 import { checkContextLength, type Gpt2Session } from './runtime';
 import { tokenizeSentence, type TokenPiece } from './tokenizer';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GPT2_INPUTS, GPT2_OUTPUTS, type Gpt2Dtype } from '../gpt2/graph';
+import { GPT2_INPUTS, GPT2_OUTPUTS, type Gpt2Dtype } from '../gpt2/graph-contract';
 import type { Gpt2Config } from '../gpt2/weights';
 import { SET_NAME_PATTERN } from '../vectors/format';
 import {
