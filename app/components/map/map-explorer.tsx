@@ -12,7 +12,7 @@ import type { QueryResult } from '@/lib/vectors/analogy';
 import type { WireError } from '@/lib/worker/protocol';
 import { useVectors } from '../../hooks/use-vectors';
 import { LoadProgress } from '../load-progress';
-import { Plot } from '../plot/plot';
+import { Plot, preloadPlotly } from '../plot/plot';
 import { buildFigure } from './figure';
 import { LiveLayout } from './live-layout';
 import { MapControls } from './map-controls';
@@ -48,6 +48,8 @@ export function MapExplorer({ initial, sets }: Props) {
   useEffect(() => {
     window.history.replaceState(null, '', `${window.location.pathname}${searchFromState(state)}`);
   }, [state]);
+
+  useEffect(preloadPlotly, []); // while the vectors load, not when the first map arrives
 
   // A new projection whenever the words, method or its parameters change; the old one is cancelled.
   const requestKey = JSON.stringify([state.words, state.method, state.dims, state.seed, state.nNeighbors, state.minDist, state.axisX, state.axisY]);

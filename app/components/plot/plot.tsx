@@ -11,7 +11,17 @@ import dynamic from 'next/dynamic';
 import { useEffect, useState, type ComponentProps } from 'react';
 import { hasWebGL } from './webgl';
 
-const PlotlyComponent = dynamic(() => import('./plotly-react'), {
+const loadPlotly = () => import('./plotly-react');
+
+/**
+ * Starts loading plotly (a few MB of script, evaluated in one go) before the first chart is due,
+ * e.g. while the data loads, so that evaluating it does not hold the UI thread when the chart appears.
+ */
+export function preloadPlotly(): void {
+  void loadPlotly();
+}
+
+const PlotlyComponent = dynamic(loadPlotly, {
   ssr: false,
   loading: () => <PlotPlaceholder text="Loading the plotting library…" />,
 });
