@@ -13,6 +13,7 @@ import { ErrorMessage } from './error-message';
 import { ExpectedRank } from './expected-rank';
 import { LoadProgress } from './load-progress';
 import { ResultsList } from './results-list';
+import { PresetChip } from './preset-chip';
 
 export interface QueryState {
   q: string;
@@ -140,17 +141,9 @@ export function AnalogyExplorer({ initial, sets }: Props) {
 
         <div className="flex flex-wrap gap-2" aria-label="Examples from the article">
           {ANALOGY_PRESETS.map((p) => (
-            <button
-              key={p.expression}
-              type="button"
-              data-testid="preset"
-              onClick={() => submit(p.expression)}
-              title={p.claim}
-              aria-pressed={state.q === p.expression}
-              className="rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 aria-pressed:border-sky-600 aria-pressed:bg-sky-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-pressed:bg-sky-950"
-            >
+            <PresetChip key={p.expression} onClick={() => submit(p.expression)} title={p.claim} active={state.q === p.expression}>
               {p.label}
-            </button>
+            </PresetChip>
           ))}
         </div>
 

@@ -15,6 +15,7 @@ import { CONTEXT_PRESETS, type ContextSentence } from './presets';
 import { TokenView } from './token-view';
 import { ModelHeader } from '../gpt2/model-header';
 import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
+import { PresetChip } from '../preset-chip';
 
 export interface ModelChoice {
   name: string;
@@ -112,17 +113,9 @@ export function ContextExplorer({ model, explicitModel, others, initial, initial
 
       <div className="flex flex-wrap gap-2" aria-label="Examples">
         {CONTEXT_PRESETS.map((p) => (
-          <button
-            key={p.id}
-            type="button"
-            data-testid="preset"
-            data-preset={p.id}
-            title={p.note}
-            onClick={() => submit({ target: p.target, sentences: p.sentences, pooling: draft.pooling })}
-            className="rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
+          <PresetChip key={p.id} data-preset={p.id} title={p.note} active={preset?.id === p.id} onClick={() => submit({ target: p.target, sentences: p.sentences, pooling: draft.pooling })}>
             {p.title}
-          </button>
+          </PresetChip>
         ))}
       </div>
       {preset && <p className="text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}

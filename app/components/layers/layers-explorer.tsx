@@ -19,6 +19,7 @@ import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
 import { LAYERS_PRESETS } from './presets';
 import { showToken } from './token-text';
 import { ModelHeader } from '../gpt2/model-header';
+import { PresetChip } from '../preset-chip';
 
 export interface LayersState {
   prompt: string;
@@ -162,17 +163,9 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
 
       <div className="flex flex-wrap gap-2" aria-label="Examples">
         {LAYERS_PRESETS.map((p) => (
-          <button
-            key={p.id}
-            type="button"
-            data-testid="preset"
-            data-preset={p.id}
-            title={p.note}
-            onClick={() => submitPrompt(p.prompt, p.tokens)}
-            className={`rounded-full border px-3 py-1 text-sm hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-zinc-800 ${preset?.id === p.id ? 'border-sky-600' : 'border-zinc-300 dark:border-zinc-700'}`}
-          >
+          <PresetChip key={p.id} data-preset={p.id} title={p.note} active={preset?.id === p.id} onClick={() => submitPrompt(p.prompt, p.tokens)}>
             {p.title}
-          </button>
+          </PresetChip>
         ))}
       </div>
       {preset && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
