@@ -22,7 +22,8 @@ const USAGE = `usage: npm run -s project -- --words-from SOURCE [--method umap|p
   --seed N             UMAP seed (default 42): the same seed gives the same map
   --neighbors N        UMAP neighbours (default 15)
   --min-dist X         UMAP minimum distance (default 0.1)
-  --epochs N           UMAP epochs (default: umap-js's rule for the number of words)
+  --epochs N           UMAP epochs (default: umap-js's rule capped at 1,000,000 point-epochs,
+                       e.g. 200 for 5,000 words; umap-js itself uses 400)
   --x A,B --y C,D      word-pair axes: x from A to B (e.g. he,she); y from C to D, or the top
                        principal component of the rest when --y is absent
   --set NAME           vector set in models/ (default ${DEFAULT_SET})

@@ -3,6 +3,7 @@
  * preservation score need), scored by our WASM kernel four queries per pass over the rows.
  */
 import { createScorer } from '../vectors/kernel/scorer';
+import { topK } from '../vectors/topk';
 import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
 
 export interface KnnGraph {
@@ -55,8 +56,6 @@ export async function cosineKnn(
   const scorer = await createScorer(n, dims);
   scorer.setRows(0, q.subarray(0, n * dims), scales.subarray(0, n));
   const queries = [0, 1, 2, 3].map(() => new Float32Array(dims));
-  const ids = new Int32Array(kk); // scratch: the kk − 1 best other rows of one query
-  const vals = new Float64Array(kk);
   let sliceStart = performance.now();
   for (let i0 = 0; i0 < rows; i0 += queries.length) {
     const nq = Math.min(queries.length, rows - i0);
@@ -69,13 +68,13 @@ export async function cosineKnn(
     const scores = scorer.scores(queries.slice(0, nq), n); // views valid until the next call
     for (let j = 0; j < nq; j++) {
       const self = pointOf(i0 + j);
-      const found = topOthers(scores[j], n, self, kk - 1, ids, vals);
+      const others = topK(scores[j], n, kk - 1, new Set([self]));
       const base = (i0 + j) * kk;
       indices[base] = self; // distances[base] stays 0
-      for (let a = 0; a < found; a++) {
-        indices[base + 1 + a] = ids[a];
-        distances[base + 1 + a] = Math.max(0, 1 - vals[a]);
-      }
+      others.forEach((hit, a) => {
+        indices[base + 1 + a] = hit.id;
+        distances[base + 1 + a] = Math.max(0, 1 - hit.score);
+      });
     }
     if (performance.now() - sliceStart >= SLICE_MS && i0 + nq < rows) {
       onProgress?.(i0 + nq, rows);
@@ -86,29 +85,4 @@ export async function cosineKnn(
   }
   onProgress?.(rows, rows);
   return { n, k: kk, indices, distances, ...(points && { points }) };
-}
-
-/**
- * The m highest scores in scores[0, n) other than `self`, best first (ties: lower id first), into
- * ids / vals; returns how many (m, or fewer when n − 1 < m; NaN scores are skipped).
- */
-function topOthers(scores: Float32Array, n: number, self: number, m: number, ids: Int32Array, vals: Float64Array): number {
-  if (m <= 0) return 0;
-  let size = 0;
-  let floor = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const s = scores[i];
-    if (size === m && !(s > floor)) continue;
-    if (s !== s || i === self) continue;
-    let j = size < m ? size++ : m - 1;
-    while (j > 0 && vals[j - 1] < s) {
-      vals[j] = vals[j - 1];
-      ids[j] = ids[j - 1];
-      j--;
-    }
-    vals[j] = s;
-    ids[j] = i;
-    if (size === m) floor = vals[m - 1];
-  }
-  return size;
 }
