@@ -14,6 +14,7 @@ import { ExpectedRank } from './expected-rank';
 import { LoadProgress } from './load-progress';
 import { ResultsList } from './results-list';
 import { PresetChip } from './preset-chip';
+import { SetSelect } from './set-select';
 
 export interface QueryState {
   q: string;
@@ -171,23 +172,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
               ))}
             </select>
           </label>
-          {sets.length > 1 && (
-            <label className="flex items-center gap-1">
-              Vectors
-              <select
-                data-testid="set-select"
-                value={state.set}
-                onChange={(e) => setState((s) => ({ ...s, set: e.target.value, word: undefined }))}
-                className="rounded border border-zinc-300 bg-transparent px-1 dark:border-zinc-700"
-              >
-                {sets.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <SetSelect sets={sets} value={state.set} onChange={(set) => setState((s) => ({ ...s, set, word: undefined }))} />
         </fieldset>
 
         <LoadProgress state={load} />

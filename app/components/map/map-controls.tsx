@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PairSet } from '@/lib/maps/analogy-overlay';
 import { formatWordSource, MAX_NEIGHBOURS, MAX_TOP, parseWordList, parseWordSource } from '@/lib/maps/word-source';
 import type { ColorMode, MapState } from './map-state';
+import { SetSelect } from '../set-select';
 
 interface Props {
   state: MapState;
@@ -162,18 +163,7 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
             ))}
           </select>
         </label>
-        {sets.length > 1 && (
-          <label className="flex items-center gap-1">
-            Vectors
-            <select value={state.set} onChange={(e) => onChange({ set: e.target.value, selected: '' })} className={field}>
-              {sets.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <SetSelect sets={sets} value={state.set} onChange={(set) => onChange({ set, selected: '' })} />
       </div>
     </div>
   );
