@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_HEADER_BYTES,
-  encodeSafetensors,
-  gpt2TensorShapes,
-  gpt2WeightsFromSafetensors,
-  readSafetensors,
-  type TensorSpec,
-} from './safetensors';
+import { MAX_HEADER_BYTES, encodeSafetensors, readSafetensors } from './safetensors';
 import { float32ToHalfBits } from '../float16';
-import { parseGpt2Config } from './weights';
 
 /** Builds a file by hand (independently of the writer): u64 length, header text, data bytes. */
 function craft(header: unknown, data: Uint8Array | number[], headerText = JSON.stringify(header)): Uint8Array {
@@ -21,7 +13,6 @@ function craft(header: unknown, data: Uint8Array | number[], headerText = JSON.s
 }
 
 const f32Bytes = (values: number[]) => new Uint8Array(new Float32Array(values).buffer);
-
 
 describe('readSafetensors', () => {
   const tensors = [
@@ -138,69 +129,7 @@ describe('readSafetensors', () => {
   });
 });
 
-describe('gpt2WeightsFromSafetensors', () => {
-  const configJson = { n_layer: 2, n_head: 2, n_embd: 4, n_positions: 8, vocab_size: 10, layer_norm_epsilon: 1e-5 };
-  const config = parseGpt2Config(configJson);
-  const shapes = gpt2TensorShapes(config);
-  const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
-  const tensorsFor = (prefix: string, dtype: TensorSpec['dtype'] = 'F32') =>
-    shapes.map(([name, shape], i) => ({ name: prefix + name, shape, dtype, data: Float32Array.from({ length: size(shape) }, (_, j) => i + j / 8) }));
-
-  it('lists every HF GPT-2 tensor with its shape', () => {
-    expect(shapes).toHaveLength(2 + 12 * 2 + 2);
-    expect(Object.fromEntries(shapes)).toMatchObject({
-      'wte.weight': [10, 4],
-      'wpe.weight': [8, 4],
-      'h.1.attn.c_attn.weight': [4, 12],
-      'h.1.attn.c_attn.bias': [12],
-      'h.0.mlp.c_fc.weight': [4, 16],
-      'h.0.mlp.c_proj.weight': [16, 4],
-      'ln_f.bias': [4],
-    });
-  });
-
-  it('accepts names with and without the transformer. prefix and ignores the mask buffers', () => {
-    for (const prefix of ['', 'transformer.']) {
-      const extra = [0, 1].map((l) => ({ name: `${prefix}h.${l}.attn.bias`, shape: [1, 1, 8, 8], dtype: 'F32' as const, data: new Float32Array(64).fill(1) }));
-      const file = readSafetensors(encodeSafetensors([...tensorsFor(prefix), ...extra]), 'm.safetensors');
-      const w = gpt2WeightsFromSafetensors(file, configJson);
-      expect(w.config).toEqual(config);
-      const t = w.get('h.1.mlp.c_fc.weight');
-      expect(t.shape).toEqual([4, 16]);
-      const index = shapes.findIndex(([n]) => n === 'h.1.mlp.c_fc.weight');
-      expect(t.data[3]).toBe(index + 3 / 8);
-      expect(w.get('h.1.mlp.c_fc.weight')).toBe(t); // converted once
-      expect(() => w.get('h.0.attn.bias')).toThrow('m.safetensors: "h.0.attn.bias" is not a GPT-2 weight');
-    }
-  });
-
-  it('converts F16 checkpoints', () => {
-    const w = gpt2WeightsFromSafetensors(readSafetensors(encodeSafetensors(tensorsFor('', 'F16'))), configJson);
-    expect(w.get('wte.weight').data[9]).toBe(9 / 8);
-  });
-
-  it('lists missing tensors, wrong shapes and unexpected tensors in one error', () => {
-    const tensors = tensorsFor('').filter((t) => t.name !== 'h.1.ln_2.bias' && t.name !== 'ln_f.weight');
-    const wpe = tensors.find((t) => t.name === 'wpe.weight')!;
-    wpe.shape = [4, 8];
-    tensors.push({ name: 'h.2.ln_1.weight', shape: [4], dtype: 'F32', data: new Float32Array(4) });
-    let message = '';
-    try {
-      gpt2WeightsFromSafetensors(readSafetensors(encodeSafetensors(tensors), 'bad.safetensors'), configJson);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toContain('bad.safetensors does not match its config.json (n_layer 2, n_embd 4, vocab 10, n_positions 8)');
-    expect(message).toContain('missing 2 tensor(s): h.1.ln_2.bias, ln_f.weight');
-    expect(message).toContain('"wpe.weight" has shape [4, 8], config implies [8, 4]');
-    expect(message).toContain('unexpected tensor(s) for a 2-layer GPT-2: h.2.ln_1.weight');
-  });
-
-  it('rejects a tensor present both with and without the prefix', () => {
-    const tensors = [...tensorsFor(''), { name: 'transformer.ln_f.bias', shape: [4], dtype: 'F32' as const, data: new Float32Array(4) }];
-    expect(() => gpt2WeightsFromSafetensors(readSafetensors(encodeSafetensors(tensors)), configJson)).toThrow('"ln_f.bias" appears twice');
-  });
-
+describe('encodeSafetensors', () => {
   it('writes F16 data as float32ToHalfBits gives it', () => {
     const data = new Float32Array([0.1, -7, 1e-6]);
     const bytes = encodeSafetensors([{ name: 'x', shape: [3], dtype: 'F16', data }]);

@@ -1,7 +1,7 @@
 /**
  * safetensors files (https://github.com/huggingface/safetensors): reading from bytes in memory
- * (Node and browser), writing (tests and the random-model maker), half-precision conversion, and
- * GPT-2 weights with the Hugging Face tensor names checked against config.json.
+ * (Node and browser), writing (tests and the random-model maker) and half-precision conversion.
+ * The format only: which tensors a GPT-2 checkpoint holds is lib/gpt2/weights.ts's business.
  *
  * Layout: u64 little-endian N, N bytes of JSON header
  * `{"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {...}}`, then the
@@ -9,7 +9,6 @@
  * implementation, the tensors must tile the data exactly: no overlap, no gap, no trailing bytes.
  */
 import { float32ToHalfBits, halfBitsToFloat32 } from '../float16';
-import { parseGpt2Config, type Gpt2Config, type Gpt2Weights, type Tensor } from './weights';
 
 /** The reference implementation refuses larger headers (a corrupt length would ask for gigabytes). */
 export const MAX_HEADER_BYTES = 100_000_000;
@@ -224,84 +223,4 @@ export function encodeSafetensors(tensors: (TensorSpec & { data: Float32Array })
     at += bytes.length;
   }
   return out;
-}
-
-// ---- GPT-2 ---------------------------------------------------------------------------------
-
-/** Every tensor a Hugging Face GPT-2 checkpoint must hold, with its shape, in the usual order. */
-export function gpt2TensorShapes(config: Gpt2Config): [name: string, shape: number[]][] {
-  const { nLayer, nEmbd: d, nPositions, vocabSize } = config;
-  const shapes: [string, number[]][] = [
-    ['wte.weight', [vocabSize, d]],
-    ['wpe.weight', [nPositions, d]],
-  ];
-  for (let l = 0; l < nLayer; l++) {
-    const h = `h.${l}.`;
-    shapes.push(
-      [`${h}ln_1.weight`, [d]],
-      [`${h}ln_1.bias`, [d]],
-      [`${h}attn.c_attn.weight`, [d, 3 * d]], // Conv1D: [in, out]
-      [`${h}attn.c_attn.bias`, [3 * d]],
-      [`${h}attn.c_proj.weight`, [d, d]],
-      [`${h}attn.c_proj.bias`, [d]],
-      [`${h}ln_2.weight`, [d]],
-      [`${h}ln_2.bias`, [d]],
-      [`${h}mlp.c_fc.weight`, [d, 4 * d]],
-      [`${h}mlp.c_fc.bias`, [4 * d]],
-      [`${h}mlp.c_proj.weight`, [4 * d, d]],
-      [`${h}mlp.c_proj.bias`, [d]],
-    );
-  }
-  shapes.push(['ln_f.weight', [d]], ['ln_f.bias', [d]]);
-  return shapes;
-}
-
-/** Tensors a checkpoint may carry that we do not use: the causal-mask buffers, and lm_head (tied to wte). */
-const IGNORED = /^(h\.\d+\.attn\.(bias|masked_bias)|lm_head\.weight)$/;
-
-/**
- * GPT-2 weights from a safetensors file and its config.json object. Names may carry the
- * `transformer.` prefix; every required tensor must be present with the shape the config implies,
- * and no unknown tensor may be present. F16/BF16 tensors are converted once, on first use.
- */
-export function gpt2WeightsFromSafetensors(file: SafetensorsFile, configJson: Record<string, unknown>): Gpt2Weights {
-  const config = parseGpt2Config(configJson);
-  const fileName = new Map<string, string>(); // our name -> name in the file
-  const problems: string[] = [];
-  for (const t of file.header.tensors) {
-    const name = t.name.startsWith('transformer.') ? t.name.slice('transformer.'.length) : t.name;
-    if (fileName.has(name)) problems.push(`"${name}" appears twice (with and without the "transformer." prefix)`);
-    fileName.set(name, t.name);
-  }
-  const required = gpt2TensorShapes(config);
-  const requiredNames = new Set(required.map(([n]) => n));
-  const missing = required.filter(([n]) => !fileName.has(n)).map(([n]) => n);
-  if (missing.length) problems.push(`missing ${missing.length} tensor(s): ${listSome(missing)}`);
-  for (const [name, shape] of required) {
-    const info = fileName.has(name) ? file.info(fileName.get(name)!) : undefined;
-    if (info && info.shape.join(',') !== shape.join(',')) problems.push(`"${name}" has shape [${info.shape.join(', ')}], config implies [${shape.join(', ')}]`);
-  }
-  const unexpected = [...fileName.keys()].filter((n) => !requiredNames.has(n) && !IGNORED.test(n));
-  if (unexpected.length) problems.push(`unexpected tensor(s) for a ${config.nLayer}-layer GPT-2: ${listSome(unexpected)}`);
-  if (problems.length) throw new Error(`${file.source} does not match its config.json (n_layer ${config.nLayer}, n_embd ${config.nEmbd}, vocab ${config.vocabSize}, n_positions ${config.nPositions}):\n  - ${problems.join('\n  - ')}`);
-
-  const shapes = new Map(required);
-  const cache = new Map<string, Tensor>();
-  return {
-    config,
-    get(name) {
-      let t = cache.get(name);
-      if (!t) {
-        const shape = shapes.get(name);
-        if (!shape) throw new Error(`${file.source}: "${name}" is not a GPT-2 weight`);
-        t = { shape, data: file.float32(fileName.get(name)!) };
-        cache.set(name, t);
-      }
-      return t;
-    },
-  };
-}
-
-function listSome(names: string[]): string {
-  return names.length <= 8 ? names.join(', ') : `${names.slice(0, 8).join(', ')} … and ${names.length - 8} more`;
 }

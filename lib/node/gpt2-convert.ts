@@ -9,10 +9,10 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildGpt2Graph } from '../gpt2/graph';
-import { gpt2TensorShapes, gpt2WeightsFromSafetensors, type TensorSpec } from '../gpt2/safetensors';
-import type { Gpt2Config, Gpt2Weights } from '../gpt2/weights';
+import type { TensorSpec } from '../gpt2/safetensors';
+import { checkFiniteWeights, gpt2TensorShapes, gpt2WeightsFromSafetensors, parseGpt2Config, type Gpt2Config, type Gpt2Weights } from '../gpt2/weights';
 import type { Gpt2Manifest } from './gpt2-model-reader';
-import { writeGpt2Model, type Gpt2ModelInfo } from './gpt2-model-writer';
+import { checkGpt2ModelName, writeGpt2Model, type Gpt2ModelInfo } from './gpt2-model-writer';
 import { readSafetensorsFile, writeSafetensorsFile } from './safetensors-file';
 
 export const WEIGHTS_FILE = 'model.safetensors';
@@ -37,8 +37,9 @@ export async function readConfigJson(dir: string, fileName = CONFIG_FILE): Promi
 }
 
 /**
- * Builds models/<info.name> from a folder holding model.safetensors and config.json. `onStage`
- * reports progress in words ("reading weights", ...).
+ * Builds models/<info.name> from a folder holding model.safetensors and config.json: the config
+ * is checked before the weights are read, the weights (shapes, then NaN/Infinity) before the
+ * graph is built. `onStage` reports progress in words ("reading weights", ...).
  */
 export async function installGpt2FromFolder(
   dir: string,
@@ -46,11 +47,14 @@ export async function installGpt2FromFolder(
   root: string,
   onStage: (stage: string) => void = () => undefined,
 ): Promise<Gpt2Manifest> {
+  checkGpt2ModelName(info.name);
   const weightsFile = path.join(dir, WEIGHTS_FILE);
   if (!(await stat(weightsFile).catch(() => null))?.isFile()) throw new Error(`${weightsFile} is missing (expected a Hugging Face GPT-2 folder with ${WEIGHTS_FILE} and ${CONFIG_FILE})`);
   const configJson = await readConfigJson(dir);
+  parseGpt2Config(configJson); // before reading hundreds of MB
   onStage(`reading ${weightsFile}`);
   const weights = gpt2WeightsFromSafetensors(await readSafetensorsFile(weightsFile), configJson);
+  checkFiniteWeights(weights, weightsFile);
   onStage(`building the ONNX graph (${info.dtype})`);
   const onnx = buildGpt2Graph(weights, { dtype: info.dtype });
   onStage(`writing ${path.join(root, info.name)}`);
