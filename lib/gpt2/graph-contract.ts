@@ -5,10 +5,12 @@
  */
 import type { Gpt2Config } from './weights';
 
-export type Gpt2Dtype = 'fp32' | 'fp16';
+/** How the weights are stored: float32, float16 (cast to float32 on load) or int8 (dynamic quantisation). */
+export type Gpt2Dtype = 'fp32' | 'fp16' | 'int8';
+export const GPT2_DTYPES: readonly Gpt2Dtype[] = ['fp32', 'fp16', 'int8'];
 
 export const GPT2_INPUTS = ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'] as const;
-export const GPT2_OUTPUTS = ['logits', 'resid', 'final_norm', 'attn', 'lens_logits'] as const;
+export const GPT2_OUTPUTS = ['logits', 'resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'] as const;
 
 /**
  * The neutral values of the inputs besides input_ids: head_mask ones [L, H], mlp_mask ones [L],

@@ -5,7 +5,9 @@
  */
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
+import pkg from 'onnx-proto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GraphBuilder } from '../onnx/builder';
 import { buildGpt2Graph } from './graph';
 import { gpt2DefaultFeeds } from './graph-contract';
 import { referenceForward, type ReferenceOptions, type ReferenceOutputs } from './reference';
@@ -18,7 +20,7 @@ const IDS = [464, 2068, 7586, 21831, 18045, 625, 262, 16931, 3290, 13, 50256, 0,
 const T = IDS.length;
 const TOL = 1e-4;
 
-type Outputs = Record<'logits' | 'resid' | 'final_norm' | 'attn' | 'lens_logits', Float32Array>;
+type Outputs = Record<'logits' | 'resid' | 'final_norm' | 'attn' | 'lens_logits' | 'next_logits', Float32Array>;
 interface Feeds {
   headMask?: Float32Array;
   mlpMask?: Float32Array;
@@ -27,10 +29,10 @@ interface Feeds {
 type Runner = (ids: number[], feeds?: Feeds) => Promise<Outputs>;
 
 /** One runner per runtime; each runtime has its own Tensor class. */
-async function runner(ort: typeof ortNode | typeof ortWeb, model: Uint8Array): Promise<Runner> {
+async function runner(ort: typeof ortNode | typeof ortWeb, model: Uint8Array, config = TINY_CONFIG): Promise<Runner> {
   const session = await ort.InferenceSession.create(model, { logSeverityLevel: 3 });
   return async (ids, feeds = {}) => {
-    const defaults = gpt2DefaultFeeds(TINY_CONFIG);
+    const defaults = gpt2DefaultFeeds(config);
     const lens = feeds.lensPosition === undefined ? defaults.lens_position : BigInt64Array.of(BigInt(feeds.lensPosition));
     const input = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, ids.length]),
@@ -64,6 +66,7 @@ function expectMatchesReference(out: Outputs, ref: ReferenceOutputs, tol = TOL) 
   expect(maxAbsDiff(out.final_norm, ref.finalNorm)).toBeLessThan(tol);
   expect(maxAbsDiff(out.attn, ref.attn)).toBeLessThan(tol);
   expect(maxAbsDiff(out.lens_logits, ref.lensLogits)).toBeLessThan(tol);
+  expect(maxAbsDiff(out.next_logits, ref.nextLogits)).toBeLessThan(tol);
 }
 
 function randomMasks(seed: number): Required<Pick<ReferenceOptions, 'headMask' | 'mlpMask'>> & Feeds {
@@ -91,6 +94,7 @@ describe('buildGpt2Graph vs referenceForward', () => {
     expect(plainOut.resid.length).toBe((L + 1) * T * D);
     expect(plainOut.attn.length).toBe(L * H * T * T);
     expect(plainOut.lens_logits.length).toBe((L + 1) * V);
+    expect(plainOut.next_logits.length).toBe(V);
   });
 
   it('onnxruntime-web (WASM in Node): every output within 1e-4', async () => {
@@ -106,6 +110,17 @@ describe('buildGpt2Graph vs referenceForward', () => {
 
   it('a single token (T = 1) works', async () => {
     expectMatchesReference(await node([50256]), referenceForward(weights, [50256]));
+  });
+
+  it('layer_norm_epsilon 1 (a whole number) builds a model both runtimes accept, matching the reference', async () => {
+    // ONNX checks an attribute's declared type: an epsilon written as INT would be refused.
+    const config = { ...TINY_CONFIG, layerNormEpsilon: 1 };
+    const wide = { config, get: weights.get };
+    const model = buildGpt2Graph(wide);
+    const ref = referenceForward(wide, IDS);
+    expectMatchesReference(await (await runner(ortNode, model, config))(IDS), ref);
+    expectMatchesReference(await (await runner(ortWeb, model, config))(IDS), ref);
+    expect(maxAbsDiff(ref.logits, plain.logits)).toBeGreaterThan(1e-2); // the epsilon really is used
   });
 });
 
@@ -149,6 +164,12 @@ describe('graph properties', () => {
       expect(p.slice(t + 1).every((v) => v === 0)).toBe(true);
       expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     }
+  });
+
+  it('next_logits equals the last row of logits, whatever the lens position', async () => {
+    expect(maxAbsDiff(plainOut.next_logits, plainOut.logits.subarray((T - 1) * V))).toBeLessThan(1e-5);
+    const out = await node(IDS.slice(0, 5), { lensPosition: 2 });
+    expect(maxAbsDiff(out.next_logits, out.logits.subarray(4 * V))).toBeLessThan(1e-5);
   });
 
   it('lens_logits[L] equals logits at the lens position (default: last token)', async () => {
@@ -241,5 +262,31 @@ describe('head and MLP masks', () => {
       }
     }
     expect(maxAbsDiff(out.logits, logits)).toBeLessThan(TOL);
+  });
+});
+
+describe('GraphBuilder attributes', () => {
+  const { onnx } = pkg;
+  const Type = onnx.AttributeProto.AttributeType;
+
+  it('are typed by the op schema, not by whether the number is whole', () => {
+    const g = new GraphBuilder('x');
+    g.op('LayerNormalization', ['x', 'w', 'b'], { axis: -1, epsilon: 1 }, ['y']);
+    g.op('Gemm', ['y', 'w2'], { alpha: 2, transB: 1 }, ['z']);
+    const nodes = onnx.ModelProto.decode(g.encode()).graph!.node!;
+    const attrs = nodes.flatMap((n) => n.attribute!.map((a) => [a.name, a.type]));
+    expect(attrs).toEqual([
+      ['axis', Type.INT],
+      ['epsilon', Type.FLOAT],
+      ['alpha', Type.FLOAT],
+      ['transB', Type.INT],
+    ]);
+  });
+
+  it('refuse a value of the wrong type and an attribute the table does not know', () => {
+    const g = new GraphBuilder('x');
+    expect(() => g.op('Gemm', ['a', 'b'], { transB: 1.5 })).toThrow('attribute "transB" of Gemm is int by the ONNX schema, got 1.5');
+    expect(() => g.op('Transpose', ['a'], { perm: 1 })).toThrow('attribute "perm" of Transpose is ints by the ONNX schema, got 1');
+    expect(() => g.op('Softmax', ['a'], { axes: 1 })).toThrow('attribute "axes" of Softmax has no known type: add it to ATTRIBUTE_TYPES in lib/onnx/builder.ts');
   });
 });

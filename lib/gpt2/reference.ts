@@ -12,6 +12,12 @@ export interface ReferenceOptions {
   mlpMask?: ArrayLike<number>;
   /** The position the logit lens reads; negative counts from the end. Default -1. */
   lensPosition?: number;
+  /**
+   * Applied to the whole input of every projection (c_attn, attn.c_proj, c_fc, mlp.c_proj) and of
+   * each unembedding before it is multiplied: tests pass a quantise-then-dequantise step to model
+   * the int8 graph's activations. Default none.
+   */
+  matmulInput?: (x: Float64Array) => Float64Array;
 }
 
 export interface ReferenceOutputs {
@@ -20,8 +26,10 @@ export interface ReferenceOutputs {
   finalNorm: Float32Array; // [T, D]: ln_f(resid[L])
   attn: Float32Array; // [L, H, T, T]: softmax probabilities, query t, key s
   lensLogits: Float32Array; // [L+1, V]: ln_f(resid[l, lensPosition])·wteᵀ
+  nextLogits: Float32Array; // [V]: the last position's logits (= the last row of logits): the next token's
 }
 
+/** Every output of the graph (lib/gpt2/graph.ts) for `ids`, computed in float64 and returned as float32. */
 export function referenceForward(weights: Gpt2Weights, ids: readonly number[], options: ReferenceOptions = {}): ReferenceOutputs {
   const { nLayer: L, nHead: H, nEmbd: D, vocabSize: V, layerNormEpsilon: eps } = weights.config;
   const T = ids.length;
@@ -29,6 +37,7 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
   const w = (name: string) => weights.get(name).data;
   const headMask = options.headMask ?? new Float64Array(L * H).fill(1);
   const mlpMask = options.mlpMask ?? new Float64Array(L).fill(1);
+  const input = options.matmulInput ?? ((v: Float64Array) => v);
 
   const wte = w('wte.weight');
   const wpe = w('wpe.weight');
@@ -42,7 +51,7 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
 
   for (let l = 0; l < L; l++) {
     const p = `h.${l}`;
-    const qkv = affine(norm(x, T, D, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`), eps), T, D, 3 * D, w(`${p}.attn.c_attn.weight`), w(`${p}.attn.c_attn.bias`));
+    const qkv = affine(input(norm(x, T, D, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`), eps)), T, D, 3 * D, w(`${p}.attn.c_attn.weight`), w(`${p}.attn.c_attn.bias`));
     const heads = new Float64Array(T * D); // concatenated head outputs, head h in columns h·hd..
     for (let h = 0; h < H; h++) {
       for (let t = 0; t < T; t++) {
@@ -63,12 +72,12 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
         }
       }
     }
-    const attnOut = affine(heads, T, D, D, w(`${p}.attn.c_proj.weight`), w(`${p}.attn.c_proj.bias`));
+    const attnOut = affine(input(heads), T, D, D, w(`${p}.attn.c_proj.weight`), w(`${p}.attn.c_proj.bias`));
     x = x.map((v, i) => v + attnOut[i]);
 
-    const fc = affine(norm(x, T, D, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`), eps), T, D, 4 * D, w(`${p}.mlp.c_fc.weight`), w(`${p}.mlp.c_fc.bias`));
+    const fc = affine(input(norm(x, T, D, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`), eps)), T, D, 4 * D, w(`${p}.mlp.c_fc.weight`), w(`${p}.mlp.c_fc.bias`));
     const act = fc.map((v) => 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v ** 3))));
-    const mlpOut = affine(act, T, 4 * D, D, w(`${p}.mlp.c_proj.weight`), w(`${p}.mlp.c_proj.bias`));
+    const mlpOut = affine(input(act), T, 4 * D, D, w(`${p}.mlp.c_proj.weight`), w(`${p}.mlp.c_proj.bias`));
     x = x.map((v, i) => v + mlpMask[l] * mlpOut[i]);
     resid.set(x, (l + 1) * T * D);
   }
@@ -80,12 +89,14 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
   if (pos < 0 || pos >= T) throw new Error(`lensPosition ${options.lensPosition} is outside 0..${T - 1}`);
   const lensRows = new Float64Array((L + 1) * D);
   for (let l = 0; l <= L; l++) lensRows.set(resid.subarray((l * T + pos) * D, (l * T + pos + 1) * D), l * D);
+  const logits = unembedRows(input(finalNorm), T, D, V, wte);
   return {
-    logits: unembedRows(finalNorm, T, D, V, wte),
+    logits,
     resid,
     finalNorm: Float32Array.from(finalNorm),
     attn,
-    lensLogits: unembedRows(norm(lensRows, L + 1, D, lnfW, lnfB, eps), L + 1, D, V, wte),
+    lensLogits: unembedRows(input(norm(lensRows, L + 1, D, lnfW, lnfB, eps)), L + 1, D, V, wte),
+    nextLogits: unembedRows(input(finalNorm.slice((T - 1) * D)), 1, D, V, wte), // the last row of logits, unembedded alone as in the graph
   };
 }
 

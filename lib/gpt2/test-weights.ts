@@ -49,3 +49,66 @@ export function randomGpt2Weights(config: Gpt2Config, seed: number): Gpt2Weights
     },
   };
 }
+
+/** GPT-2 small's best-known outlier residual dimensions (138, 378, 447 of 768), scaled to `nEmbd`. */
+export function outlierChannels(nEmbd: number): number[] {
+  return [138, 378, 447].map((j) => Math.floor((j * nEmbd) / 768));
+}
+
+export interface OutlierOptions {
+  /** The channels to blow up (default outlierChannels(D)). */
+  channels?: number[];
+  /** How much larger their LayerNorm outputs get (default 30). */
+  factor?: number;
+  /** Also ln_f → the unembedding (default true); see below. */
+  unembedding?: boolean;
+}
+
+/**
+ * The weights with outlier channels injected, as real GPT-2 has them: for each channel j, every
+ * ln_1 and ln_2 multiplies its weight and bias at j by `factor` and the next weight (c_attn, c_fc)
+ * divides its row j by it. Each block computes exactly the same function in float, but the
+ * activations entering the int8 matmuls carry ×factor outliers.
+ *
+ * With `unembedding`, ln_f and column j of wte get the same treatment. wte is tied, so the
+ * embedding's channel j shrinks by `factor` too: that model differs from the original (compare it
+ * with its own fp32 graph, not with the original's).
+ */
+export function withOutlierChannels(weights: Gpt2Weights, options: OutlierOptions = {}): Gpt2Weights {
+  const { nLayer: L, nEmbd: D } = weights.config;
+  const channels = options.channels ?? outlierChannels(D);
+  const factor = options.factor ?? 30;
+  const bad = channels.find((j) => !Number.isInteger(j) || j < 0 || j >= D);
+  if (bad !== undefined) throw new Error(`outlier channel ${bad} is outside 0..${D - 1}`);
+  const changed = new Map<string, Tensor>();
+  const norm = (prefix: string) => {
+    for (const part of ['weight', 'bias']) {
+      const t = weights.get(`${prefix}.${part}`);
+      const data = t.data.slice();
+      for (const j of channels) data[j] *= factor;
+      changed.set(`${prefix}.${part}`, { shape: t.shape, data });
+    }
+  };
+  /** Divides the inputs of channel j: row j of a [D, N] weight, or column j of wte [V, D]. */
+  const divide = (name: string, layout: 'rows' | 'columns') => {
+    const t = weights.get(name);
+    const data = t.data.slice();
+    const [rows, cols] = t.shape;
+    for (const j of channels) {
+      if (layout === 'rows') for (let c = 0; c < cols; c++) data[j * cols + c] /= factor;
+      else for (let r = 0; r < rows; r++) data[r * cols + j] /= factor;
+    }
+    changed.set(name, { shape: t.shape, data });
+  };
+  for (let l = 0; l < L; l++) {
+    norm(`h.${l}.ln_1`);
+    divide(`h.${l}.attn.c_attn.weight`, 'rows');
+    norm(`h.${l}.ln_2`);
+    divide(`h.${l}.mlp.c_fc.weight`, 'rows');
+  }
+  if (options.unembedding ?? true) {
+    norm('ln_f');
+    divide('wte.weight', 'columns');
+  }
+  return { config: weights.config, get: (name) => changed.get(name) ?? weights.get(name) };
+}
