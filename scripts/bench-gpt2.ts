@@ -16,9 +16,8 @@ import * as ortWeb from 'onnxruntime-web';
 import { buildGpt2Graph } from '../lib/gpt2/graph';
 import { gpt2DefaultFeeds } from '../lib/gpt2/graph-contract';
 import { halfBitsToFloat32 } from '../lib/float16';
-import { gpt2TensorShapes } from '../lib/gpt2/safetensors';
 import { randomGpt2Weights, SMALL_CONFIG, TINY_CONFIG } from '../lib/gpt2/test-weights';
-import type { Gpt2Config, Gpt2Weights, Tensor } from '../lib/gpt2/weights';
+import { gpt2TensorShapes, type Gpt2Config, type Gpt2Weights, type Tensor } from '../lib/gpt2/weights';
 import { writeSafetensorsFile } from '../lib/node/safetensors-file';
 import { seededRandom } from '../lib/random';
 import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
@@ -64,6 +63,7 @@ runCli('bench:gpt2', USAGE, async () => {
   let weights: Gpt2Weights;
   if (values.model) {
     const manifest = JSON.parse(await readFile(path.join(values.model, 'gpt2.json'), 'utf8'));
+    if (manifest.dtype === 'int8') throw new UsageError(`${values.model} is an int8 model: PyTorch cannot run its weights as they are; compare int8 with npm run -s bench:gpt2-int8`);
     model = await readFile(path.join(values.model, 'model.onnx'));
     weights = weightsFromOnnx(model, manifest.config as Gpt2Config);
     console.log(`model: ${values.model} (${manifest.label}), ${mb(model.length)}`);
@@ -104,7 +104,7 @@ runCli('bench:gpt2', USAGE, async () => {
   ortWeb.env.wasm.numThreads = threads;
   const web = await ortWeb.InferenceSession.create(model, { logSeverityLevel: 3 });
   const webFeeds = feeds(ortWeb.Tensor) as unknown as Record<string, ortWeb.Tensor>;
-  // Issue 5's layers view: logit lens for every layer, every head's attention, and the logits.
+  // The layers view: logit lens for every layer, every head's attention, and the logits.
   const fetches = ['lens_logits', 'attn', 'logits'];
   const [nodeTimed, webTimed, lensTimed] = await timeInterleaved(
     [() => node.run(nodeFeeds), () => web.run(webFeeds), () => web.run(webFeeds, fetches)] as (() => Promise<Record<string, { data: unknown }>>)[],

@@ -58,6 +58,25 @@ describe('models:random-gpt2', () => {
     expect((await readGpt2Model('gpt2-tiny-random', root)).manifest.source).toBe('random weights, seed 6');
   });
 
+  it('--if-missing rebuilds a folder written by an older format version', async () => {
+    const manifestPath = path.join(root, 'gpt2-tiny-random', 'gpt2.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, version: 1 }));
+    await expect(readGpt2Model('gpt2-tiny-random', root)).rejects.toThrow('built by an older version: rebuild with');
+    const r = await run('make-random-gpt2.ts', ['--size', 'tiny', '--seed', '6', '--if-missing']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('was built by an older version (format version 1): rebuilding');
+    expect((await readGpt2Model('gpt2-tiny-random', root)).manifest.version).toBe(2);
+  });
+
+  it('--dtype int8 builds an int8 model', async () => {
+    const r = await run('make-random-gpt2.ts', ['--size', 'tiny', '--dtype', 'int8', '--name', 'tiny8']);
+    expect(r.code).toBe(0);
+    const { manifest, modelPath } = await readGpt2Model('tiny8', root, { verify: true });
+    expect(manifest.dtype).toBe('int8');
+    expect(Buffer.compare(await readFile(modelPath), Buffer.from(buildGpt2Graph(randomGpt2Weights(TINY_CONFIG, 1), { dtype: 'int8' })))).toBe(0);
+  });
+
   it('refuses to replace a real model and rejects bad arguments', async () => {
     const real = path.join(root, 'gpt2-tiny-random', 'gpt2.json');
     const manifest = JSON.parse(await readFile(real, 'utf8'));
@@ -67,6 +86,9 @@ describe('models:random-gpt2', () => {
     expect(r.stderr).toContain('holds a real model (openai-community/gpt2), not a random one: choose another --name');
     expect(await run('make-random-gpt2.ts', [])).toMatchObject({ code: 2, stderr: expect.stringContaining('missing --size tiny|small') });
     expect(await run('make-random-gpt2.ts', ['--size', 'huge'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--size must be one of tiny, small') });
+    expect(await run('make-random-gpt2.ts', ['--size', 'tiny', '--dtype', 'int4'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--dtype must be one of fp32, fp16, int8') });
+    expect(await run('make-random-gpt2.ts', ['--size', 'tiny', '--name', '../evil'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--name: model name "../evil" must be') });
+    await expect(stat(path.join(root, '..', 'evil'))).rejects.toThrow();
   });
 });
 
@@ -81,6 +103,14 @@ describe('models:gpt2', () => {
     expect(r.stderr).toContain('cannot download distilbert/distilgpt2 from the Hugging Face hub');
     expect(r.stderr).toContain('npm run models:gpt2 -- --model distilgpt2 --from distilgpt2');
     await expect(stat(path.join(root, 'distilgpt2'))).rejects.toThrow();
+  });
+
+  it('refuses --name ../evil before downloading or reading anything', async () => {
+    const r = await run('models-gpt2.ts', ['--name', '../evil', '--dtype', 'int8'], { HF_ENDPOINT: 'http://127.0.0.1:9' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--name: model name "../evil" must be 1-64 characters');
+    expect(r.stderr).not.toMatch(/cannot download|downloading (config.json|model.safetensors)/);
+    await expect(stat(path.join(root, '.downloads', 'gpt2'))).rejects.toThrow();
   });
 
   it('--from checks that the folder holds the named checkpoint', async () => {

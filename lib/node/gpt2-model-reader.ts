@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GPT2_OUTPUTS, type Gpt2Dtype } from '../gpt2/graph-contract';
+import { GPT2_DTYPES, GPT2_OUTPUTS, type Gpt2Dtype } from '../gpt2/graph-contract';
 import type { Gpt2Config } from '../gpt2/weights';
 import { SET_NAME_PATTERN } from '../vectors/format';
 import { modelsDir } from './vector-set-reader';
 
 export const GPT2_FORMAT = 'wve-gpt2';
-export const GPT2_FORMAT_VERSION = 1;
+/** 2: the graph has the next_logits output (and may be int8). Folders of older versions are rebuilt, not read. */
+export const GPT2_FORMAT_VERSION = 2;
 export const GPT2_MANIFEST = 'gpt2.json';
 export const GPT2_MODEL_FILE = 'model.onnx';
 /** GPT-2's BPE (gpt-tokenizer/encoding/r50k_base): 50,257 tokens, the last one <|endoftext|>. */
@@ -40,7 +41,18 @@ export interface Gpt2Manifest {
   outputs: string[];
 }
 
-/** Checks a parsed gpt2.json; `where` names the file in errors. */
+/** A model folder written by an older version of this code: valid then, rebuilt now. */
+export class OutdatedGpt2ModelError extends Error {
+  constructor(
+    message: string,
+    /** The folder's manifest as read (its `random` flag tells a test model from a real one). */
+    readonly manifest: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** Checks a parsed gpt2.json; `where` names the file in errors. An older format version throws OutdatedGpt2ModelError. */
 export function validateGpt2Manifest(value: unknown, where = GPT2_MANIFEST): Gpt2Manifest {
   const fail = (msg: string): never => {
     throw new Error(`${where}: ${msg}`);
@@ -48,12 +60,16 @@ export function validateGpt2Manifest(value: unknown, where = GPT2_MANIFEST): Gpt
   if (typeof value !== 'object' || value === null) fail('not a JSON object');
   const m = value as Record<string, unknown>;
   if (m.format !== GPT2_FORMAT) fail(`format is ${JSON.stringify(m.format)}, expected "${GPT2_FORMAT}"`);
-  if (m.version !== GPT2_FORMAT_VERSION) fail(`version ${JSON.stringify(m.version)} is not supported (expected ${GPT2_FORMAT_VERSION})`);
+  if (typeof m.version === 'number' && Number.isInteger(m.version) && m.version >= 1 && m.version < GPT2_FORMAT_VERSION) {
+    const rebuild = m.random === true ? 'npm run -s models:random-gpt2 -- --size tiny|small --if-missing' : 'npm run models:gpt2 -- --force';
+    throw new OutdatedGpt2ModelError(`${where}: built by an older version: rebuild with ${rebuild} (format version ${m.version}; this code reads ${GPT2_FORMAT_VERSION})`, m);
+  }
+  if (m.version !== GPT2_FORMAT_VERSION) fail(`version ${JSON.stringify(m.version)} is not supported (expected ${GPT2_FORMAT_VERSION}; a newer version of this code wrote it?)`);
   if (typeof m.name !== 'string' || !SET_NAME_PATTERN.test(m.name)) fail(`name ${JSON.stringify(m.name)} is not a valid model name`);
   for (const key of ['label', 'source'] as const) if (typeof m[key] !== 'string' || m[key] === '') fail(`"${key}" must be a non-empty string`);
   if (typeof m.random !== 'boolean') fail('"random" must be true or false');
   if (m.random && !(m.label as string).toLowerCase().includes(RANDOM_LABEL.toLowerCase())) fail(`a random model's label must say "${RANDOM_LABEL}" (got ${JSON.stringify(m.label)})`);
-  if (m.dtype !== 'fp32' && m.dtype !== 'fp16') fail(`dtype ${JSON.stringify(m.dtype)} must be "fp32" or "fp16"`);
+  if (!GPT2_DTYPES.includes(m.dtype as Gpt2Dtype)) fail(`dtype ${JSON.stringify(m.dtype)} must be one of ${GPT2_DTYPES.map((d) => `"${d}"`).join(', ')}`);
   const c = m.config as Record<string, unknown> | undefined;
   const positive = (v: unknown, integer = true) => typeof v === 'number' && v > 0 && (!integer || Number.isInteger(v));
   if (

@@ -6,7 +6,7 @@ import { buildGpt2Graph } from '../gpt2/graph';
 import { readSafetensors } from '../gpt2/safetensors';
 import { TINY_CONFIG, randomGpt2Weights } from '../gpt2/test-weights';
 import { CONFIG_FILE, WEIGHTS_FILE, installGpt2FromFolder, writeGpt2Folder } from './gpt2-convert';
-import { listGpt2Models, readGpt2Model, validateGpt2Manifest } from './gpt2-model-reader';
+import { listGpt2Models, OutdatedGpt2ModelError, readGpt2Model, validateGpt2Manifest } from './gpt2-model-reader';
 import { writeGpt2Model, type Gpt2ModelInfo } from './gpt2-model-writer';
 
 let root: string;
@@ -54,7 +54,7 @@ describe('writeGpt2Folder + installGpt2FromFolder', () => {
     expect(Buffer.compare(onnx, Buffer.from(expected))).toBe(0);
     expect(manifest).toMatchObject({
       format: 'wve-gpt2',
-      version: 1,
+      version: 2,
       name: 'gpt2-tiny-random',
       random: true,
       config: TINY_CONFIG,
@@ -62,11 +62,28 @@ describe('writeGpt2Folder + installGpt2FromFolder', () => {
       files: { model: { path: 'model.onnx', bytes: expected.byteLength } },
       tokenizer: { encoding: 'r50k_base', eosTokenId: 50256 },
       inputs: ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'],
-      outputs: ['logits', 'resid', 'final_norm', 'attn', 'lens_logits'],
+      outputs: ['logits', 'resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'],
     });
     const installed = await readGpt2Model('gpt2-tiny-random', root, { verify: true });
     expect(installed.manifest).toEqual(manifest);
     expect(await rootEntries()).toEqual(['gpt2-tiny-random']); // no temporaries left
+  });
+
+  it('writes int8 graphs, refuses NaN weights and a bad name before reading the weights', async () => {
+    await writeGpt2Folder(source, weights);
+    const manifest = await installGpt2FromFolder(source, info('small8', { dtype: 'int8' }), root);
+    expect(manifest.dtype).toBe('int8');
+    const onnx = await readFile(path.join(root, 'small8', 'model.onnx'));
+    expect(Buffer.compare(onnx, Buffer.from(buildGpt2Graph(weights, { dtype: 'int8' })))).toBe(0);
+    expect(onnx.length / expected.length).toBeLessThan(0.3);
+
+    const stages: string[] = [];
+    await expect(installGpt2FromFolder(source, info('../evil'), root, (s) => stages.push(s))).rejects.toThrow('model name "../evil" must be');
+    expect(stages).toEqual([]); // nothing read
+    const poisoned = { config: weights.config, get: (n: string) => (n === 'h.1.mlp.c_fc.weight' ? { ...weights.get(n), data: weights.get(n).data.map((v, i) => (i === 1234 ? NaN : v)) } : weights.get(n)) };
+    await writeGpt2Folder(source, poisoned);
+    await expect(installGpt2FromFolder(source, info('nan'), root)).rejects.toThrow(`${path.join(source, WEIGHTS_FILE)}: tensor "h.1.mlp.c_fc.weight" holds NaN at index 1234`);
+    expect(await rootEntries()).toEqual(['small8']);
   });
 
   it('reads checkpoints whose names carry the transformer. prefix, and writes fp16 graphs', async () => {
@@ -161,7 +178,7 @@ describe('readGpt2Model and listGpt2Models', () => {
   it('validateGpt2Manifest names the field that is wrong', () => {
     const good = {
       format: 'wve-gpt2',
-      version: 1,
+      version: 2,
       name: 'gpt2',
       label: 'GPT-2 small',
       random: false,
@@ -171,14 +188,28 @@ describe('readGpt2Model and listGpt2Models', () => {
       files: { model: { path: 'model.onnx', bytes: 10, sha256: 'a'.repeat(64) } },
       tokenizer: { encoding: 'r50k_base', eosTokenId: 50256 },
       inputs: ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'],
-      outputs: ['logits', 'resid', 'final_norm', 'attn', 'lens_logits'],
+      outputs: ['logits', 'resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'],
     };
     expect(validateGpt2Manifest(good)).toEqual(good);
+    expect(validateGpt2Manifest({ ...good, dtype: 'int8' }).dtype).toBe('int8');
     expect(() => validateGpt2Manifest({ ...good, format: 'x' }, 'f.json')).toThrow('f.json: format is "x", expected "wve-gpt2"');
-    expect(() => validateGpt2Manifest({ ...good, dtype: 'int8' })).toThrow('dtype "int8" must be "fp32" or "fp16"');
+    expect(() => validateGpt2Manifest({ ...good, dtype: 'int4' })).toThrow('dtype "int4" must be one of "fp32", "fp16", "int8"');
     expect(() => validateGpt2Manifest({ ...good, config: { ...TINY_CONFIG, nHead: 5 } })).toThrow('is not a valid GPT-2 config');
-    expect(() => validateGpt2Manifest({ ...good, outputs: ['logits'] })).toThrow('"outputs" must list logits, resid, final_norm, attn, lens_logits');
+    expect(() => validateGpt2Manifest({ ...good, outputs: ['logits'] })).toThrow('"outputs" must list logits, resid, final_norm, attn, lens_logits, next_logits');
+    expect(() => validateGpt2Manifest({ ...good, version: 3 })).toThrow('version 3 is not supported (expected 2');
     expect(() => validateGpt2Manifest({ ...good, tokenizer: { encoding: 'cl100k_base', eosTokenId: 100257 } })).toThrow('tokenizer must be');
     expect(() => validateGpt2Manifest({ ...good, random: true })).toThrow("a random model's label must say");
+  });
+
+  it('reports a folder of an older format version as needing a rebuild, saying how', async () => {
+    const manifest = await writeGpt2Model(root, { ...info('old'), random: false, label: 'GPT-2 small', source: 'openai-community/gpt2', config: TINY_CONFIG }, new Uint8Array(10));
+    const v1 = { ...manifest, version: 1, outputs: manifest.outputs.filter((o) => o !== 'next_logits') };
+    await writeFile(path.join(root, 'old', 'gpt2.json'), JSON.stringify(v1));
+    const error = await readGpt2Model('old', root).catch((e) => e);
+    expect(error).toBeInstanceOf(OutdatedGpt2ModelError);
+    expect(error.message).toContain('old/gpt2.json: built by an older version: rebuild with npm run models:gpt2 -- --force (format version 1; this code reads 2)');
+    expect((error as OutdatedGpt2ModelError).manifest.source).toBe('openai-community/gpt2');
+    expect((await listGpt2Models(root)).broken).toEqual([{ name: 'old', error: error.message }]);
+    expect(() => validateGpt2Manifest({ ...v1, random: true, label: 'Tiny random test model — not GPT-2' })).toThrow('rebuild with npm run -s models:random-gpt2 -- --size tiny|small --if-missing');
   });
 });

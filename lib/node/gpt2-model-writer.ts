@@ -31,9 +31,18 @@ export interface Gpt2ModelInfo {
   dtype: Gpt2Dtype;
 }
 
+/**
+ * Throws unless `name` is a plain folder name (1-64 characters of a-z, 0-9, '.', '_', '-', starting
+ * with a letter or digit): no path separators, no "..". Cheap and synchronous, so command-line
+ * tools call it before they download or read anything.
+ */
+export function checkGpt2ModelName(name: string): void {
+  if (!SET_NAME_PATTERN.test(name)) throw new Error(`model name "${name}" must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit (a folder under models/, not a path)`);
+}
+
 /** Throws when `name` is not usable, or when models/<name> holds something other than a GPT-2 model. */
 export async function checkGpt2Target(root: string, name: string): Promise<void> {
-  if (!SET_NAME_PATTERN.test(name)) throw new Error(`model name "${name}" must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
+  checkGpt2ModelName(name);
   const dir = path.join(root, name);
   const exists = await stat(dir).then(
     () => true,
