@@ -6,7 +6,7 @@ import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGpt2Graph } from './graph';
 import { referenceForward } from './reference';
-import { cacheKey, checkContextLength, createGpt2Session, loadModelBytes, type CacheLike, type GpuLike, type Gpt2Session, type ModelLoadProgress } from './runtime';
+import { checkContextLength, createGpt2Session, Gpt2Session, type GpuLike, type Ort, type RuntimeInfo } from './runtime';
 import { randomGpt2Weights, TINY_CONFIG } from './test-weights';
 
 const weights = randomGpt2Weights(TINY_CONFIG, 3);
@@ -56,7 +56,28 @@ describe('Gpt2Session.run', () => {
     expect(worst).toBeLessThan(1e-4);
   });
 
-  it('queues concurrent runs and keeps each result with its input', async () => {
+  it('queues concurrent runs (onnxruntime-web cannot run one session twice at once) and keeps each result with its input', async () => {
+    // A session stand-in that records how many runs overlap: without the queue, all three would.
+    let active = 0;
+    let most = 0;
+    const fake = {
+      inputNames: ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'],
+      outputNames: ['final_norm'],
+      async run(feeds: Record<string, ort.Tensor>) {
+        most = Math.max(most, ++active);
+        await new Promise((r) => setTimeout(r, 20));
+        active--;
+        const T = feeds.input_ids.dims[1];
+        return { final_norm: new ort.Tensor('float32', new Float32Array(T), [T]) };
+      },
+    };
+    const queued = new Gpt2Session(ort as unknown as Ort, fake as never, TINY_CONFIG, { provider: 'wasm', threads: 1, createMs: 0 } satisfies RuntimeInfo);
+    const [a, b, c] = await Promise.all([queued.run([1, 2, 3], ['final_norm']), queued.run([4, 5], ['final_norm']), queued.run([6], ['final_norm'])]);
+    expect(most).toBe(1);
+    expect([a.final_norm.dims, b.final_norm.dims, c.final_norm.dims]).toEqual([[3], [2], [1]]);
+  });
+
+  it("runs a real session's concurrent requests with the right results", async () => {
     const [a, b] = await Promise.all([session.run([1, 2, 3], ['final_norm']), session.run([4, 5], ['final_norm'])]);
     expect(a.final_norm.dims).toEqual([3, TINY_CONFIG.nEmbd]);
     expect(b.final_norm.dims).toEqual([2, TINY_CONFIG.nEmbd]);
@@ -81,98 +102,5 @@ describe('checkContextLength', () => {
     expect(() => checkContextLength(1024, 1024)).not.toThrow();
     expect(() => checkContextLength(2000, 1024, 'Sentence 3')).toThrow(/^Sentence 3 is 2,000 tokens long/);
     expect(() => checkContextLength(0, 1024)).toThrow(/no tokens/);
-  });
-});
-
-/** Cache Storage stand-in: a map from key to the stored bytes. */
-class MemoryCache implements CacheLike {
-  readonly store = new Map<string, Uint8Array>();
-  async match(key: string) {
-    const b = this.store.get(key);
-    return b ? new Response(b.slice()) : undefined;
-  }
-  async put(key: string, response: Response) {
-    this.store.set(key, new Uint8Array(await response.arrayBuffer()));
-  }
-  async keys() {
-    return [...this.store.keys()].map((url) => ({ url }));
-  }
-  async delete(key: string) {
-    return this.store.delete(key);
-  }
-}
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex');
-}
-
-/** A fetch that serves `body` in 300 KB chunks and counts its calls. */
-function fakeFetch(body: Uint8Array) {
-  const calls: string[] = [];
-  const impl = (async (url: string) => {
-    calls.push(url);
-    const stream = new ReadableStream<Uint8Array>({
-      start(c) {
-        for (let i = 0; i < body.length; i += 300_000) c.enqueue(body.slice(i, i + 300_000));
-        c.close();
-      },
-    });
-    return new Response(stream);
-  }) as unknown as typeof fetch;
-  return { impl, calls };
-}
-
-describe('loadModelBytes', () => {
-  const url = 'http://127.0.0.1/models/gpt2-tiny-random/model.onnx';
-  const body = Uint8Array.from({ length: 2_500_000 }, (_, i) => (i * 7) & 255);
-
-  it('downloads with byte progress, verifies, caches; then serves from the cache', async () => {
-    const file = { url, bytes: body.length, sha256: await sha256(body) };
-    const cache = new MemoryCache();
-    const net = fakeFetch(body);
-    const seen: ModelLoadProgress[] = [];
-    const first = await loadModelBytes(file, (p) => seen.push(p), { cache, fetch: net.impl });
-    expect(Buffer.compare(first, body)).toBe(0);
-    const downloads = seen.filter((p) => p.status === 'download');
-    expect(downloads.map((p) => (p.status === 'download' ? p.loaded : 0))).toEqual([1_200_000, 2_400_000, 2_500_000]);
-    expect(seen.map((p) => p.status).slice(-2)).toEqual(['verify', 'ready']);
-    expect(seen.at(-1)).toMatchObject({ status: 'ready', fromCache: false });
-    expect([...cache.store.keys()]).toEqual([cacheKey(file)]);
-
-    const again: ModelLoadProgress[] = [];
-    expect(Buffer.compare(await loadModelBytes(file, (p) => again.push(p), { cache, fetch: net.impl }), body)).toBe(0);
-    expect(net.calls).toHaveLength(1);
-    expect(again.map((p) => p.status)).toEqual(['cache', 'ready']);
-  });
-
-  it('treats a cached copy of another sha256 as stale: downloads and replaces it', async () => {
-    const cache = new MemoryCache();
-    await cache.put(`${url}?sha256=old`, new Response(new Uint8Array(10)));
-    const file = { url, bytes: body.length, sha256: await sha256(body) };
-    const net = fakeFetch(body);
-    await loadModelBytes(file, () => {}, { cache, fetch: net.impl });
-    expect(net.calls).toEqual([url]);
-    expect([...cache.store.keys()]).toEqual([cacheKey(file)]);
-  });
-
-  it('still returns the model when the cache refuses it, and says why', async () => {
-    const file = { url, bytes: body.length, sha256: await sha256(body) };
-    const cache = new MemoryCache();
-    cache.put = async () => {
-      throw new Error('QuotaExceededError');
-    };
-    const seen: ModelLoadProgress[] = [];
-    const bytes = await loadModelBytes(file, (p) => seen.push(p), { cache, fetch: fakeFetch(body).impl });
-    expect(Buffer.compare(bytes, body)).toBe(0);
-    expect(seen.at(-1)).toMatchObject({ status: 'ready', fromCache: false, cacheError: 'QuotaExceededError' });
-  });
-
-  it('rejects a truncated, an over-long and a corrupt download, caching none of them', async () => {
-    const cache = new MemoryCache();
-    const sha = await sha256(body);
-    await expect(loadModelBytes({ url, bytes: body.length + 5, sha256: sha }, () => {}, { cache, fetch: fakeFetch(body).impl })).rejects.toThrow(/ended after 2,500,000 of 2,500,005 bytes/);
-    await expect(loadModelBytes({ url, bytes: body.length - 5, sha256: sha }, () => {}, { cache, fetch: fakeFetch(body).impl })).rejects.toThrow(/longer than the 2,499,995 bytes/);
-    await expect(loadModelBytes({ url, bytes: body.length, sha256: 'ab'.repeat(32) }, () => {}, { cache, fetch: fakeFetch(body).impl })).rejects.toThrow(/differs from gpt2.json's abababababab/);
-    expect(cache.store.size).toBe(0);
   });
 });

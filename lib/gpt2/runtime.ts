@@ -1,10 +1,12 @@
 /**
- * Runs a GPT-2 graph (lib/gpt2/graph.ts) with onnxruntime-web: fetches the model once and keeps
- * it in Cache Storage, picks WebGPU when the browser has an adapter and WASM otherwise, and
- * reports which one actually ran. ORT is passed in (the worker loads /ort/ort.min.mjs from our own
- * origin; tests pass the `onnxruntime-web` package), so nothing here configures ORT at import time.
+ * Runs a GPT-2 graph (lib/gpt2/graph.ts) with onnxruntime-web: picks WebGPU when the browser has
+ * an adapter and the graph suits it, WASM otherwise, and reports which one actually ran. ORT is
+ * passed in (the worker loads ort.min.mjs from our own origin; tests pass the `onnxruntime-web`
+ * package), so nothing here configures ORT at import time. Getting the graph's bytes is
+ * model-loader.ts's job.
  */
 import type * as OrtModule from 'onnxruntime-web';
+import type { Gpt2Dtype } from './graph-contract';
 import type { Gpt2Config } from './weights';
 
 export type Ort = typeof OrtModule;
@@ -134,15 +136,29 @@ export interface GpuLike {
   requestAdapter(): Promise<unknown>;
 }
 
+export interface SessionOptions {
+  /** navigator.gpu, when the browser has it. */
+  gpu?: GpuLike | null;
+  /** The graph's dtype: int8 graphs always run on WASM (WebGPU has no int8 matmul kernels). */
+  dtype?: Gpt2Dtype;
+  /** Files the graph's weights point into (ONNX external data), by the path the graph names. */
+  externalData?: { path: string; data: Uint8Array }[];
+}
+
 /**
  * Creates the session. With `gpu` (navigator.gpu) and an adapter, tries WebGPU ALONE, so a failure
  * throws instead of silently falling back; then creates a WASM session and says why WebGPU was
  * skipped. (`executionProviders: ['webgpu', 'wasm']` would fall back without telling.)
  */
-export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt2Config, options: { gpu?: GpuLike | null } = {}): Promise<Gpt2Session> {
-  const base: OrtModule.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all', logSeverityLevel: 3 };
+export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt2Config, options: SessionOptions = {}): Promise<Gpt2Session> {
+  const base: OrtModule.InferenceSession.SessionOptions = {
+    graphOptimizationLevel: 'all',
+    logSeverityLevel: 3,
+    ...(options.externalData ? { externalData: options.externalData } : {}),
+  };
   let webgpuSkipped: string | undefined;
-  if (!options.gpu) webgpuSkipped = 'this browser has no WebGPU (navigator.gpu)';
+  if (options.dtype === 'int8') webgpuSkipped = 'int8 graphs run on WebAssembly (WebGPU has no int8 matrix kernels); choose fp16 for WebGPU';
+  else if (!options.gpu) webgpuSkipped = 'this browser has no WebGPU (navigator.gpu)';
   else {
     const adapter = await options.gpu.requestAdapter().catch(() => null);
     if (!adapter) webgpuSkipped = 'WebGPU is present but gave no adapter (common in headless or GPU-less browsers)';
@@ -159,121 +175,4 @@ export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt
   const t0 = performance.now();
   const session = await ort.InferenceSession.create(model, { ...base, executionProviders: ['wasm'] });
   return new Gpt2Session(ort, session, config, { provider: 'wasm', threads: ort.env.wasm.numThreads ?? 1, webgpuSkipped, createMs: performance.now() - t0 });
-}
-
-export type ModelLoadProgress =
-  | { status: 'download'; loaded: number; total: number }
-  | { status: 'cache'; total: number }
-  | { status: 'verify'; total: number }
-  | { status: 'ready'; total: number; fromCache: boolean; ms: number; cacheError?: string };
-
-/** The parts of Cache Storage's Cache we use (a fake stands in for it in Node tests). */
-export interface CacheLike {
-  match(key: string): Promise<Response | undefined>;
-  put(key: string, response: Response): Promise<void>;
-  keys(): Promise<readonly { url: string }[]>;
-  delete(key: string): Promise<boolean>;
-}
-
-export interface ModelFile {
-  /** Absolute URL of model.onnx. */
-  url: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** Download progress is reported every this many bytes (and at the end), not for every chunk. */
-const PROGRESS_STEP = 1 << 20;
-
-/** The cache key: the URL plus the file's sha256 from gpt2.json, so a rebuilt model is never served stale. */
-export const cacheKey = (file: ModelFile) => `${file.url}?sha256=${file.sha256}`;
-
-/**
- * The model's bytes: from the cache when it holds this exact file (key by sha256, size checked),
- * else downloaded with byte progress, checked against the size and sha256 in gpt2.json, and
- * stored in the cache, replacing older versions of the same URL.
- */
-export async function loadModelBytes(
-  file: ModelFile,
-  onProgress: (p: ModelLoadProgress) => void,
-  options: { cache?: CacheLike | null; fetch?: typeof fetch } = {},
-): Promise<Uint8Array> {
-  const t0 = performance.now();
-  const cache = options.cache ?? null;
-  const key = cacheKey(file);
-  const hit = await cache?.match(key);
-  if (hit) {
-    onProgress({ status: 'cache', total: file.bytes });
-    const bytes = new Uint8Array(await hit.arrayBuffer());
-    if (bytes.length === file.bytes) {
-      onProgress({ status: 'ready', total: file.bytes, fromCache: true, ms: performance.now() - t0 });
-      return bytes;
-    }
-    await cache!.delete(key); // damaged entry: fetch again
-  }
-
-  const res = await (options.fetch ?? fetch)(file.url);
-  if (!res.ok || !res.body) throw new Error(`could not fetch ${file.url}: HTTP ${res.status}`);
-  // The cache is written from a second branch of the same stream: storing a Response built from
-  // the finished 500 MB buffer copies it whole and fails in Chromium ("Unexpected internal error").
-  const [body, toCache] = cache ? res.body.tee() : [res.body, null];
-  const caching = cache && toCache ? storeInCache(cache, key, file, toCache) : Promise.resolve(undefined);
-  try {
-    const bytes = await readExactly(body, file, onProgress);
-    onProgress({ status: 'verify', total: file.bytes });
-    const digest = await sha256Hex(bytes);
-    if (digest !== file.sha256) throw new Error(`${file.url}: sha256 ${digest.slice(0, 12)}… differs from gpt2.json's ${file.sha256.slice(0, 12)}… (file corrupt or replaced)`);
-    const cacheError = await caching;
-    onProgress({ status: 'ready', total: file.bytes, fromCache: false, ms: performance.now() - t0, cacheError });
-    return bytes;
-  } catch (e) {
-    await caching;
-    await cache?.delete(key); // never keep a copy that failed its checks
-    throw e;
-  }
-}
-
-/** Reads the body into a buffer of exactly `file.bytes`, reporting progress; rejects a longer or shorter body. */
-async function readExactly(body: ReadableStream<Uint8Array>, file: ModelFile, onProgress: (p: ModelLoadProgress) => void): Promise<Uint8Array> {
-  const bytes = new Uint8Array(file.bytes);
-  let loaded = 0;
-  let reported = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (loaded + value.length > bytes.length) {
-      await reader.cancel();
-      throw new Error(`${file.url} is longer than the ${file.bytes.toLocaleString('en')} bytes gpt2.json lists (rebuilt without updating gpt2.json?)`);
-    }
-    bytes.set(value, loaded);
-    loaded += value.length;
-    if (loaded - reported >= PROGRESS_STEP || loaded === file.bytes) {
-      reported = loaded;
-      onProgress({ status: 'download', loaded, total: file.bytes });
-    }
-  }
-  if (loaded !== file.bytes) throw new Error(`${file.url} ended after ${loaded.toLocaleString('en')} of ${file.bytes.toLocaleString('en')} bytes (interrupted download?)`);
-  return bytes;
-}
-
-/**
- * Drops older versions of the file, then streams this one into the cache. Resolves to an error
- * message when caching failed (e.g. storage quota): the model still runs, it is just fetched again next time.
- */
-async function storeInCache(cache: CacheLike, key: string, file: ModelFile, body: ReadableStream<Uint8Array>): Promise<string | undefined> {
-  try {
-    const path = new URL(file.url).pathname;
-    for (const old of await cache.keys()) if (old.url !== key && new URL(old.url).pathname === path) await cache.delete(old.url);
-    await cache.put(key, new Response(body, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.bytes) } }));
-    return undefined;
-  } catch (e) {
-    await body.cancel().catch(() => undefined);
-    return e instanceof Error ? e.message : String(e);
-  }
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
