@@ -93,11 +93,63 @@ test.describe('layers page (next token, logit lens, attention, ablations)', () =
     await page.screenshot({ path: 'artifacts/layers-bank-tiny-random.png', fullPage: true });
   });
 
-  test('by default the page offers only a real GPT-2, or says how to install one', async ({ page }) => {
+  test('Continue adds tokens one by one: greedy takes the top next token, a seed repeats a sample, Stop stops, a step shows its layers', async ({ page }) => {
+    const app = new LayersPage(page);
+    const prompt = 'I like my coffee with cream and';
+    await app.openTestModel(`&p=${encodeURIComponent(prompt)}`);
+    await app.waitForModel();
+    await expect(app.nextTokens).toHaveCount(10);
+    const top = await app.nextTokens.first().getAttribute('data-token');
+    const generated = page.getByTestId('generated-token');
+    const ids = () => generated.evaluateAll((els) => els.map((e) => e.getAttribute('data-token')));
+
+    // Greedy: the first new token is the page's top next token; the whole text then becomes the prompt.
+    await page.getByTestId('continue-count').fill('6');
+    await page.getByTestId('continue').click();
+    await expect(generated).toHaveCount(6);
+    await expect(page.getByTestId('generation-timing')).toContainText('reached the count');
+    expect((await ids())[0]).toBe(top);
+    await page.screenshot({ path: 'artifacts/layers-continue.png', fullPage: true });
+
+    // A step shows the layers where that token was chosen: it is the top next token there.
+    const third = (await ids())[2];
+    await generated.nth(2).click();
+    await expect(generated.nth(2)).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.nextTokens.first()).toHaveAttribute('data-token', third!);
+
+    // Sampled with a seed: the same seed from the same prompt gives the same tokens.
+    await page.getByTestId('mode-sample').check();
+    await page.getByTestId('continue-seed').fill('7');
+    const sampleFrom = async () => {
+      await page.getByTestId('prompt-input').fill(prompt);
+      await page.getByTestId('run').click();
+      await expect(app.nextTokens.first()).toHaveAttribute('data-token', top!);
+      await page.getByTestId('continue').click();
+      await expect(page.getByTestId('generation-timing')).toContainText('reached the count');
+      return ids();
+    };
+    const a = await sampleFrom();
+    const b = await sampleFrom();
+    expect(a).toHaveLength(6);
+    expect(b).toEqual(a);
+    await expect(page).toHaveURL(/sample=1.*seed=7/);
+
+    // Stop ends a long continuation after the current step.
+    await page.getByTestId('continue-count').fill('200');
+    await page.getByTestId('continue').click();
+    await expect(generated.first()).toBeVisible();
+    await page.getByTestId('stop-generation').click();
+    await expect(page.getByTestId('generation-timing')).toContainText('stopped');
+    expect(await generated.count()).toBeLessThan(200);
+  });
+
+  test('by default the page runs only a real GPT-2, or offers to fetch GPT-2 small from the hub', async ({ page }) => {
     const { models } = await listGpt2Models();
     await page.goto('/layers');
     if (models.every((m) => m.manifest.random)) {
-      await expect(page.getByTestId('no-gpt2')).toContainText('npm run models:gpt2');
+      // The random test model is installed but never chosen by default; nothing downloads unasked.
+      await expect(page.getByTestId('hub-load')).toContainText('Load GPT-2 small (124M) (openai-community/gpt2) from Hugging Face — 548.0 MB once');
+      await expect(page.getByTestId('hub-offer')).toContainText('npm run models:gpt2');
       await expect(page.getByTestId('backend')).toHaveCount(0);
     } else {
       await expect(page.getByTestId('model-label')).toBeVisible();

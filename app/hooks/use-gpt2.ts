@@ -1,81 +1,164 @@
 'use client';
 /**
- * Owns the GPT-2 worker for one model: starts it, loads the model (byte progress on the first
- * load, Cache Storage afterwards) and turns requests into promises. Changing the model
- * terminates the worker, which frees the session's memory at once.
+ * Owns the page's GPT-2 worker and turns its messages into promises and state. Loading another
+ * model ends the worker and starts a new one, which frees the old session's memory at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ModelLoadProgress, RuntimeInfo } from '@/lib/gpt2/runtime';
-import type { ContextRequest, ContextResult, Gpt2Request, Gpt2Response, HeadAttention, LayersRequest, LayersResult, ModelRef } from '@/lib/worker/gpt2-protocol';
+import type { RuntimeInfo } from '@/lib/gpt2/runtime';
+import type {
+  ContextRequest,
+  ContextResult,
+  GenerateRequest,
+  GenerateResult,
+  GeneratedToken,
+  Gpt2Request,
+  Gpt2Response,
+  HeadAttention,
+  Inventory,
+  LayersRequest,
+  LayersResult,
+  LoadReport,
+  LoadStage,
+  LoadedModel,
+  ModelSource,
+} from '@/lib/worker/gpt2-protocol';
 
 export interface Gpt2LoadState {
-  status: 'loading' | 'ready' | 'error';
-  progress?: ModelLoadProgress;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  source?: ModelSource;
+  progress?: LoadStage;
   /** Backend and threads, once the session exists. */
   info?: RuntimeInfo;
-  /** How the model file arrived (cache or network) and how long it took. */
-  ready?: Extract<ModelLoadProgress, { status: 'ready' }>;
+  model?: LoadedModel;
+  report?: LoadReport;
   error?: string;
+  /** The hub model is not kept in this browser: the page offers to download it. */
+  needsDownload?: boolean;
 }
 
-type Pending = { resolve: (r: never) => void; reject: (e: Error) => void };
-/** A request without its id, and the matching response's result. */
-type Ask = { type: 'context'; request: ContextRequest } | { type: 'layers'; request: LayersRequest } | { type: 'head'; runId: number; layer: number; head: number };
+type Pending = { resolve: (r: never) => void; reject: (e: Error) => void; onMessage?: (msg: Gpt2Response) => void };
+/** A request without its id. */
+type Ask = Gpt2Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-export function useGpt2(model: ModelRef) {
+/** The answer a request type gets back (its payload). */
+function payload(msg: Gpt2Response): unknown {
+  switch (msg.type) {
+    case 'inventory':
+      return msg.inventory;
+    case 'probe':
+      return msg.bytes;
+    case 'context':
+    case 'layers':
+    case 'head':
+    case 'generated':
+      return msg.result;
+    default:
+      return msg;
+  }
+}
+
+export interface Gpt2Handle {
+  state: Gpt2LoadState;
+  load(source: ModelSource, download: boolean): Promise<void>;
+  inventory(): Promise<Inventory>;
+  probe(hub: string, repo: string, revision: string): Promise<number | null>;
+  remove(repo: string, revision: string): Promise<void>;
+  context(request: ContextRequest): Promise<ContextResult>;
+  layers(request: LayersRequest): Promise<LayersResult>;
+  head(runId: number, layer: number, head: number): Promise<HeadAttention>;
+  generate(request: GenerateRequest, onToken: (token: GeneratedToken, index: number) => void): Promise<GenerateResult>;
+  stop(): void;
+}
+
+export function useGpt2(): Gpt2Handle {
   const worker = useRef<Worker | null>(null);
   const pending = useRef(new Map<number, Pending>());
   const nextId = useRef(1);
-  const [state, setState] = useState<Gpt2LoadState>({ status: 'loading' });
-  const { name, url, bytes, sha256, config } = model;
+  const [state, setState] = useState<Gpt2LoadState>({ status: 'idle' });
 
-  useEffect(() => {
-    const w = new Worker(new URL('../../lib/worker/gpt2.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    const requests = pending.current;
-    setState({ status: 'loading' });
+  const rejectAll = useCallback((why: string) => {
+    for (const p of pending.current.values()) p.reject(new Error(why));
+    pending.current.clear();
+  }, []);
+
+  const start = useCallback((): Worker => {
+    worker.current?.terminate();
+    rejectAll('cancelled: another model was loaded');
+    // A classic worker: webpack loads its split chunks (the graph builder) with importScripts,
+    // which module workers lack; onnxruntime-web still arrives through a dynamic import().
+    const w = new Worker(new URL('../../lib/worker/gpt2.worker.ts', import.meta.url));
     w.onmessage = (event: MessageEvent<Gpt2Response>) => {
       const msg = event.data;
-      if (msg.type === 'progress') {
-        const p = msg.progress;
-        setState((s) => ({ ...s, progress: p, ready: p.status === 'ready' ? p : s.ready }));
+      const p = pending.current.get(msg.id);
+      if (!p) return;
+      if (msg.type === 'progress' || msg.type === 'token') {
+        p.onMessage?.(msg);
         return;
       }
-      if (msg.type === 'loaded') {
-        setState((s) => ({ ...s, status: 'ready', info: msg.info }));
-        return;
-      }
-      if (msg.id === 0) {
-        if (msg.type === 'error') setState((s) => ({ ...s, status: 'error', error: msg.message }));
-        return;
-      }
-      const p = requests.get(msg.id);
-      requests.delete(msg.id);
-      if (msg.type === 'error') p?.reject(new Error(msg.message));
-      else p?.resolve(msg.result as never);
+      pending.current.delete(msg.id);
+      if (msg.type === 'error') p.reject(Object.assign(new Error(msg.message), { needsDownload: msg.needsDownload }));
+      else p.resolve(payload(msg) as never);
     };
-    w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the GPT-2 worker failed to start' }));
-    w.postMessage({ id: 0, type: 'load', model: { name, url, bytes, sha256, config } } satisfies Gpt2Request);
-    return () => {
-      w.terminate();
-      for (const p of requests.values()) p.reject(new Error('cancelled: the model changed'));
-      requests.clear();
-      worker.current = null;
+    w.onerror = (e) => {
+      const message = e.message || 'the GPT-2 worker failed to start';
+      rejectAll(message);
+      setState((s) => ({ ...s, status: 'error', error: message }));
     };
-  }, [name, url, bytes, sha256, config]);
+    worker.current = w;
+    return w;
+  }, [rejectAll]);
 
-  const ask = useCallback(<R,>(message: Ask): Promise<R> => {
-    const w = worker.current;
-    if (!w) return Promise.reject(new Error('the GPT-2 worker is not running'));
-    const id = nextId.current++;
-    return new Promise<R>((resolve, reject) => {
-      pending.current.set(id, { resolve: resolve as (r: never) => void, reject });
-      w.postMessage({ id, ...message } satisfies Gpt2Request);
-    });
-  }, []);
+  useEffect(() => {
+    return () => {
+      worker.current?.terminate();
+      worker.current = null;
+      rejectAll('cancelled: the page closed');
+    };
+  }, [rejectAll]);
+
+  const ask = useCallback(
+    <R,>(message: Ask, onMessage?: (msg: Gpt2Response) => void, w: Worker | null = worker.current ?? start()): Promise<R> => {
+      if (!w) return Promise.reject(new Error('the GPT-2 worker is not running'));
+      const id = nextId.current++;
+      return new Promise<R>((resolve, reject) => {
+        pending.current.set(id, { resolve: resolve as (r: never) => void, reject, onMessage });
+        w.postMessage({ id, ...message } as Gpt2Request);
+      });
+    },
+    [start],
+  );
+
+  const load = useCallback(
+    async (source: ModelSource, download: boolean) => {
+      const w = state.status === 'idle' && worker.current ? worker.current : start();
+      setState({ status: 'loading', source });
+      try {
+        const msg = await ask<Extract<Gpt2Response, { type: 'loaded' }>>(
+          { type: 'load', source, download },
+          (m) => m.type === 'progress' && setState((s) => ({ ...s, progress: m.progress })),
+          w,
+        );
+        setState({ status: 'ready', source, info: msg.info, model: msg.model, report: msg.report });
+      } catch (e) {
+        const err = e as Error & { needsDownload?: boolean };
+        setState({ status: 'error', source, error: err.message, needsDownload: err.needsDownload });
+      }
+    },
+    [ask, start, state.status],
+  );
+
+  const inventory = useCallback(() => ask<Inventory>({ type: 'inventory' }), [ask]);
+  const probe = useCallback((hub: string, repo: string, revision: string) => ask<number | null>({ type: 'probe', hub, repo, revision }), [ask]);
+  const remove = useCallback(async (repo: string, revision: string) => void (await ask({ type: 'remove', repo, revision })), [ask]);
   const context = useCallback((request: ContextRequest) => ask<ContextResult>({ type: 'context', request }), [ask]);
   const layers = useCallback((request: LayersRequest) => ask<LayersResult>({ type: 'layers', request }), [ask]);
   const head = useCallback((runId: number, layer: number, h: number) => ask<HeadAttention>({ type: 'head', runId, layer, head: h }), [ask]);
+  const generate = useCallback(
+    (request: GenerateRequest, onToken: (token: GeneratedToken, index: number) => void) =>
+      ask<GenerateResult>({ type: 'generate', request }, (m) => m.type === 'token' && onToken(m.token, m.index)),
+    [ask],
+  );
+  const stop = useCallback(() => void ask({ type: 'stop' }).catch(() => undefined), [ask]);
 
-  return { state, context, layers, head };
+  return { state, load, inventory, probe, remove, context, layers, head, generate, stop };
 }

@@ -1,6 +1,6 @@
 /**
  * Published reference points for GPT-2 small on indirect object identification (Wang et al. 2022,
- * "Interpretability in the Wild"; ../shared/gpt2-facts.md). They describe openai-community/gpt2
+ * "Interpretability in the Wild"). They describe openai-community/gpt2
  * only: on any other model (a random test model, distilgpt2, gpt2-medium) they are not results.
  */
 export type IoiRole = 'name mover' | 'negative name mover' | 'S-inhibition' | 'duplicate token';
@@ -38,10 +38,10 @@ export const IOI_REFERENCE = {
  * when the grid has GPT-2 small's 12 × 12 heads (so the cells exist, e.g. on the small-shaped
  * random test model, where they are positions only); neither otherwise.
  */
-export function referenceHeadsStatus(model: { name: string; random: boolean; config: { nLayer: number; nHead: number; nEmbd: number } }): 'apply' | 'shape' | 'none' {
+export function referenceHeadsStatus(model: { repo: string | null; random: boolean; config: { nLayer: number; nHead: number; nEmbd: number } }): 'apply' | 'shape' | 'none' {
   const { nLayer, nHead, nEmbd } = model.config;
   if (nLayer !== 12 || nHead !== 12 || nEmbd !== 768) return 'none';
-  return !model.random && model.name === 'gpt2' ? 'apply' : 'shape';
+  return !model.random && (model.repo === 'openai-community/gpt2' || model.repo === 'gpt2') ? 'apply' : 'shape';
 }
 
 export function referenceHead(layer: number, head: number): ReferenceHead | undefined {

@@ -5,29 +5,15 @@
  * same-sense, different-sense and baseline cosines by layer. The URL holds the inputs and layer.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { useGpt2 } from '@/app/hooks/use-gpt2';
+import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
+import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
+import type { ModelParams } from '@/lib/gpt2/model-choice';
 import type { Pooling } from '@/lib/gpt2/tokenizer';
-import type { Gpt2Config } from '@/lib/gpt2/weights';
-import type { ContextResult } from '@/lib/worker/gpt2-protocol';
+import type { ContextResult, LoadedModel } from '@/lib/worker/gpt2-protocol';
 import { CosineHeatmap, LayerChart, PcaMap } from './context-charts';
-import { ModelStatus } from './model-status';
 import { CONTEXT_PRESETS, type ContextSentence } from './presets';
 import { TokenView } from './token-view';
-import { ModelHeader } from '../gpt2/model-header';
-import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
 import { PresetChip } from '../preset-chip';
-
-export interface ModelChoice {
-  name: string;
-  label: string;
-  random: boolean;
-  source: string;
-  dtype: string;
-  url: string;
-  bytes: number;
-  sha256: string;
-  config: Gpt2Config;
-}
 
 export interface ContextState {
   target: string;
@@ -36,18 +22,16 @@ export interface ContextState {
 }
 
 interface Props {
-  model: ModelChoice;
-  /** Set when ?model= chose the model (the tests' setting): shown on the page. */
-  explicitModel?: string;
-  /** Other real GPT-2 models installed, to switch to. */
-  others: { name: string; label: string }[];
+  model: LoadedModel;
+  gpt2: Gpt2Handle;
+  /** The URL parameters that chose the model, kept when the page rewrites its URL. */
+  modelParams: ModelParams;
   initial: ContextState;
   initialLayer?: number;
 }
 
-function toUrl(s: ContextState, layer: number | undefined, model: string | undefined): string {
-  const p = new URLSearchParams();
-  if (model) p.set('model', model);
+function toUrl(s: ContextState, layer: number | undefined, modelParams: ModelParams): string {
+  const p = new URLSearchParams(modelParams as Record<string, string>);
   p.set('target', s.target);
   for (const x of s.sentences) {
     p.append('s', x.text);
@@ -58,8 +42,9 @@ function toUrl(s: ContextState, layer: number | undefined, model: string | undef
   return `?${p.toString()}`;
 }
 
-export function ContextExplorer({ model, explicitModel, others, initial, initialLayer }: Props) {
-  const { state: load, context } = useGpt2(model);
+export function ContextExplorer({ model, gpt2, modelParams, initial, initialLayer: requestedLayer }: Props) {
+  const { state: load, context } = gpt2;
+  const initialLayer = requestedLayer !== undefined && requestedLayer <= model.config.nLayer ? requestedLayer : undefined;
   const [draft, setDraft] = useState<ContextState>(initial);
   const [submitted, setSubmitted] = useState<ContextState>(initial);
   const [layer, setLayer] = useState<number | undefined>(initialLayer);
@@ -69,8 +54,8 @@ export function ContextExplorer({ model, explicitModel, others, initial, initial
   const L = model.config.nLayer;
 
   useEffect(() => {
-    window.history.replaceState(null, '', toUrl(submitted, layer, explicitModel));
-  }, [submitted, layer, explicitModel]);
+    window.history.replaceState(null, '', toUrl(submitted, layer, modelParams));
+  }, [submitted, layer, modelParams]);
 
   useEffect(() => {
     if (load.status !== 'ready') return;
@@ -108,8 +93,6 @@ export function ContextExplorer({ model, explicitModel, others, initial, initial
 
   return (
     <div className="space-y-5">
-      <ModelHeader model={model} explicitModel={explicitModel} others={others} />
-      <ModelStatus label={model.label} state={load} />
 
       <div className="flex flex-wrap gap-2" aria-label="Examples">
         {CONTEXT_PRESETS.map((p) => (

@@ -1,4 +1,4 @@
-/** The context page's examples (issue 4 and the article's §2-§3): a target word and labelled sentences. */
+/** The context page's examples (the article's §2-§3): a target word and labelled sentences. */
 export interface ContextSentence {
   text: string;
   /** Sense label; '' = none. */

@@ -1,14 +1,14 @@
 'use client';
-/** Which model a GPT-2 page runs: the random-test-model banner, label and size, the test setting, other models. */
-import type { ModelChoice } from '@/app/components/context/context-explorer';
+/** Which model a GPT-2 page runs: the random-test-model banner, its label, size and dtype, and the test setting. */
+import type { LoadedModel } from '@/lib/worker/gpt2-protocol';
 
 interface Props {
-  model: ModelChoice;
-  explicitModel?: string;
-  others: { name: string; label: string }[];
+  model: LoadedModel;
+  /** The URL parameter that chose the model, shown when the URL (not a default) did: e.g. "?model=gpt2-tiny-random". */
+  chosenBy?: string;
 }
 
-export function ModelHeader({ model, explicitModel, others }: Props) {
+export function ModelHeader({ model, chosenBy }: Props) {
   const c = model.config;
   return (
     <>
@@ -21,22 +21,12 @@ export function ModelHeader({ model, explicitModel, others }: Props) {
         <span>
           Model: <span data-testid="model-label" className="font-medium">{model.label}</span>{' '}
           <span className="text-xs text-zinc-500">
-            ({model.dtype}, {c.nLayer} layers × {c.nHead} heads × {c.nEmbd} dims)
+            ({model.dtype}, {c.nLayer} layers × {c.nHead} heads × {c.nEmbd} dims{model.kind === 'hub' ? ', from the Hugging Face hub, kept in this browser' : ', installed on this server'})
           </span>
         </span>
-        {explicitModel && (
+        {chosenBy && (
           <span data-testid="test-setting" className="rounded bg-zinc-200 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
-            chosen by ?model={explicitModel}
-          </span>
-        )}
-        {others.length > 0 && (
-          <span className="text-xs">
-            Switch to:{' '}
-            {others.map((o) => (
-              <a key={o.name} href={`?model=${encodeURIComponent(o.name)}`} className="mr-2 text-sky-700 hover:underline dark:text-sky-400">
-                {o.label}
-              </a>
-            ))}
+            chosen by {chosenBy}
           </span>
         )}
       </div>

@@ -5,20 +5,20 @@
  * of ablations. The URL holds the prompt, tokens, temperature, position, layer, head and ablations.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ModelChoice } from '@/app/components/context/context-explorer';
-import { ModelStatus } from '@/app/components/context/model-status';
-import { useGpt2 } from '@/app/hooks/use-gpt2';
+import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
+import type { ModelParams } from '@/lib/gpt2/model-choice';
+import type { LoadedModel } from '@/lib/worker/gpt2-protocol';
 import { formatAblation, parseAblation, toggleHead, toggleMlp, type Ablation } from '@/lib/gpt2/ablation';
 import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
 import { lensNormalisers, lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
 import { candidateToken, predict } from '@/lib/gpt2/next-token';
 import { AttentionPanel, shade, type ClickMode } from './attention-panel';
+import { ContinuePanel, type ContinueSettings } from './continue-panel';
 import { LensPanel } from './lens-panel';
 import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
 import { LAYERS_PRESETS } from './presets';
 import { showToken } from './token-text';
-import { ModelHeader } from '../gpt2/model-header';
 import { PresetChip } from '../preset-chip';
 
 export interface LayersState {
@@ -33,20 +33,24 @@ export interface LayersState {
   head: number;
   /** Applied ablations, canonical ("9.6,9.9,mlp3"). */
   ablation: string;
+  /** How "Continue" adds tokens. */
+  continuation: ContinueSettings;
 }
 
 interface Props {
-  model: ModelChoice;
-  explicitModel?: string;
-  others: { name: string; label: string }[];
+  model: LoadedModel;
+  gpt2: Gpt2Handle;
+  /** The URL parameters that chose the model, kept when the page rewrites its URL. */
+  modelParams: ModelParams;
   initial: LayersState;
 }
 
 const TOP_K = 10;
 
-function toUrl(s: LayersState, model: string | undefined): string {
-  const p = new URLSearchParams();
-  if (model) p.set('model', model);
+export const DEFAULT_CONTINUATION: ContinueSettings = { count: 20, mode: 'greedy', temperature: 0.8, topK: 50, topP: 0.95, seed: 1 };
+
+function toUrl(s: LayersState, modelParams: ModelParams): string {
+  const p = new URLSearchParams(modelParams as Record<string, string>);
   p.set('p', s.prompt);
   for (const t of s.tokens) p.append('tok', t);
   if (s.temperature !== 1) p.set('temp', String(s.temperature));
@@ -54,13 +58,22 @@ function toUrl(s: LayersState, model: string | undefined): string {
   p.set('layer', String(s.layer));
   p.set('head', String(s.head));
   if (s.ablation) p.set('ablate', s.ablation);
+  const c = s.continuation;
+  if (c.count !== DEFAULT_CONTINUATION.count) p.set('gen', String(c.count));
+  if (c.mode === 'sample') {
+    p.set('sample', '1');
+    p.set('gtemp', String(c.temperature));
+    p.set('topk', String(c.topK));
+    p.set('topp', String(c.topP));
+    p.set('seed', String(c.seed));
+  }
   return `?${p.toString()}`;
 }
 
-export function LayersExplorer({ model, explicitModel, others, initial }: Props) {
+export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
   const { config } = model;
   const { nLayer: L, nHead: H, vocabSize: V } = config;
-  const { state: load, layers, head: fetchHead } = useGpt2(model);
+  const { state: load, layers, head: fetchHead } = gpt2;
   const parsedInitial = useMemo(() => parseAblation(initial.ablation, config), [initial.ablation, config]);
   const clamp = (v: number, n: number) => (v >= 0 && v < n ? v : 0);
   const [state, setState] = useState<LayersState>({
@@ -79,8 +92,8 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
   const patch = useCallback((p: Partial<LayersState>) => setState((s) => ({ ...s, ...p })), []);
 
   useEffect(() => {
-    window.history.replaceState(null, '', toUrl(state, explicitModel));
-  }, [state, explicitModel]);
+    window.history.replaceState(null, '', toUrl(state, modelParams));
+  }, [state, modelParams]);
 
   // The selected head goes with the run; read through a ref so that selecting a head does not rerun.
   const selected = useRef({ layer: state.layer, head: state.head });
@@ -153,8 +166,6 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
 
   return (
     <div className="space-y-5">
-      <ModelHeader model={model} explicitModel={explicitModel} others={others} />
-      <ModelStatus label={model.label} state={load} />
       {parsedInitial.rejected.length > 0 && (
         <p role="alert" className="rounded border border-amber-400 p-2 text-sm">
           Ignored ablations from the URL: {parsedInitial.rejected.join('; ')}.
@@ -188,6 +199,14 @@ export function LayersExplorer({ model, explicitModel, others, initial }: Props)
           {busy ? 'Running…' : 'Run'}
         </button>
       </form>
+      <ContinuePanel
+        gpt2={gpt2}
+        prompt={state.prompt}
+        disabled={load.status !== 'ready'}
+        settings={state.continuation}
+        onSettings={(c) => patch({ continuation: { ...state.continuation, ...c } })}
+        onView={(text) => submitPrompt(text)}
+      />
 
       {error && (
         <p role="alert" data-testid="layers-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">

@@ -51,7 +51,7 @@ export function LensPanel({ rows, position, positionText, isLast, traces }: Prop
               <tr key={r.layer} data-testid="lens-row" data-layer={r.layer} className="border-t border-zinc-100 dark:border-zinc-800">
                 <td className="pr-3 text-xs whitespace-nowrap text-zinc-500">{layerName(r.layer)}</td>
                 {r.top.map((t) => (
-                  <td key={t.id} className="pr-3 whitespace-nowrap" title={`id ${t.id}, logit ${t.logit.toFixed(2)}`}>
+                  <td key={t.id} data-testid="lens-cell" data-token={t.id} data-logit={t.logit.toFixed(4)} className="pr-3 whitespace-nowrap" title={`id ${t.id}, logit ${t.logit.toFixed(2)}`}>
                     <span className={`rounded px-1 font-mono ${highlight.has(t.id) ? 'ring-2 ring-amber-500' : ''}`} style={{ background: `rgba(2, 132, 199, ${Math.min(0.6, t.prob).toFixed(3)})` }}>
                       {shownId(t.id)}
                     </span>{' '}

@@ -1,4 +1,4 @@
-/** The layers page's examples (issue 5 and the article's §3-§7): a prompt and the tokens worth scoring. */
+/** The layers page's examples (the article's §3-§7): a prompt and the tokens worth scoring. */
 export interface LayersPreset {
   id: string;
   title: string;
