@@ -4,6 +4,7 @@
  * into promises. Switching sets terminates the worker, which frees its memory at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { withBase } from '@/app/base-path';
 import type { MapParams, MapProgress, MapResult } from '@/lib/maps/compute-map';
 import type { WordSource } from '@/lib/maps/word-source';
 import type { QueryOptions, QueryResult } from '@/lib/vectors/analogy';
@@ -79,7 +80,7 @@ export function useVectors(setName: string) {
     };
     w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the vectors worker failed to start' }));
     performance.mark('vectors:worker-started');
-    w.postMessage({ id: 0, type: 'open', baseUrl: `/data/${encodeURIComponent(setName)}` } satisfies WorkerRequest);
+    w.postMessage({ id: 0, type: 'open', baseUrl: new URL(withBase(`/data/${encodeURIComponent(setName)}`), window.location.href).href } satisfies WorkerRequest);
     return () => {
       w.terminate();
       for (const p of requests.values()) p.reject({ kind: 'other', message: 'cancelled: the vector set changed' });

@@ -1,14 +1,7 @@
-import { listSets } from '@/lib/node/vector-set-reader';
-import { MapExplorer } from '../components/map/map-explorer';
-import { stateFromSearch } from '../components/map/map-state';
-import { NoVectors } from '../components/no-vectors';
+import { Suspense } from 'react';
+import { MapRoute } from '../components/map/map-route';
 
-// Reads models/ on each request, so a newly imported set shows up without a rebuild.
-export const dynamic = 'force-dynamic';
-
-export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { sets } = await listSets();
-  const initial = stateFromSearch(await searchParams, sets.map((s) => s.name));
+export default function MapPage() {
   return (
     <div className="space-y-4">
       <div>
@@ -19,9 +12,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           something; the neighbour-preservation score says how much. Computed in your browser.
         </p>
       </div>
-      {sets.length === 0 ? <NoVectors /> : (
-        <MapExplorer key={initial.set} initial={initial} sets={sets.map((s) => ({ name: s.name, title: s.title }))} />
-      )}
+      <Suspense fallback={<p className="text-sm text-zinc-500">Loading…</p>}>
+        <MapRoute />
+      </Suspense>
     </div>
   );
 }

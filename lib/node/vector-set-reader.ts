@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_KEYS, parseVocab, validateManifest, type FileKey, type Manifest } from '../vectors/format';
+import { DEFAULT_SET } from '../vectors/set-index';
 import { overallChecksum } from './vector-set-writer';
 
-export const DEFAULT_SET = 'glove-6b-100d';
+export { DEFAULT_SET };
 
 /** models/ at the project root, overridable with WVE_MODELS_DIR (tests use a temp folder). */
 export function modelsDir(): string {

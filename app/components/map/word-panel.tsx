@@ -1,5 +1,6 @@
 'use client';
 /** The clicked word: its nearest neighbours in the original space (not on the map), and actions. */
+import { withBase } from '@/app/base-path';
 import type { QueryResult } from '@/lib/vectors/analogy';
 
 interface Props {
@@ -31,7 +32,7 @@ export function WordPanel({ word, onMap, neighbours, onSelect, onRecentre }: Pro
         <button type="button" data-testid="recentre" onClick={() => onRecentre(word)} className="rounded border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
           Re-centre the map on {word}
         </button>
-        <a href={`/?q=${encodeURIComponent(word)}`} className="rounded border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <a href={withBase(`/?q=${encodeURIComponent(word)}`)} className="rounded border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
           Open in analogies
         </a>
       </div>
