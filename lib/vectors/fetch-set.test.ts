@@ -22,9 +22,11 @@ afterAll(() => rm(root, { recursive: true, force: true }));
  * A fetch over the set's folder that sends bodies in small chunks, optionally cut short, and
  * optionally holding the rows' body after `holdAfter` bytes until `release` resolves.
  */
+const requested: string[] = [];
 function fileFetch(options: { chunk?: number; truncate?: string; holdAfter?: number; release?: Promise<void> } = {}): typeof fetch {
   return (async (url: string | URL) => {
-    const file = String(url).split('/').pop()!;
+    requested.push(String(url));
+    const file = String(url).split('/').pop()!.split('?')[0];
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(path.join(root, 'synthetic', file)));
@@ -46,6 +48,14 @@ function fileFetch(options: { chunk?: number; truncate?: string; holdAfter?: num
 }
 
 describe('openRemoteSet', () => {
+  it("asks for the data files under URLs that name the set's checksum (so a cache may keep them)", async () => {
+    requested.length = 0;
+    const remote = await openRemoteSet('http://x/data/synthetic', () => undefined, { fetch: fileFetch() });
+    await remote.complete;
+    const v = `?v=${remote.manifest.checksum.slice(0, 16)}`;
+    expect(requested.sort()).toEqual(['http://x/data/synthetic/manifest.json', ...['scales.f32', 'vectors.i8', 'vocab.txt'].map((f) => `http://x/data/synthetic/${f}${v}`)].sort());
+  });
+
   it('streams every row and reports bytes of the total, ending with ready', async () => {
     const events: LoadProgress[] = [];
     const remote = await openRemoteSet('http://x/data/synthetic', (p) => events.push(p), { fetch: fileFetch() });

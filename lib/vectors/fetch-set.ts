@@ -33,12 +33,15 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
   const batchBytes = options.batchBytes ?? 1 << 20;
   const t0 = performance.now();
   const base = baseUrl.replace(/\/$/, '');
-  const get = async (file: string): Promise<Response> => {
-    const res = await fetchImpl(`${base}/${file}`);
+  const get = async (file: string, version = ''): Promise<Response> => {
+    const res = await fetchImpl(`${base}/${file}${version}`);
     if (!res.ok) throw new Error(`could not fetch ${base}/${file}: HTTP ${res.status}`);
     return res;
   };
   const manifest = validateManifest(await (await get('manifest.json')).json());
+  // The data files' URLs name the set's checksum: a cache (the static build's service worker)
+  // may keep them for good, and a re-prepared set gets new URLs.
+  const version = `?v=${manifest.checksum.slice(0, 16)}`;
   onProgress({ status: 'initiate', set: manifest.name });
   const { count, dims, files } = manifest;
   const total = files.vocab.bytes + files.scales.bytes + files.vectors.bytes;
@@ -46,11 +49,11 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
   const report = (rows: number) => onProgress({ status: 'progress', loaded, total, rows, count });
 
   // All three requests start together; the rows' body is read once words and scales are in.
-  const vectorsResponse = get(FILE_NAMES.vectors);
+  const vectorsResponse = get(FILE_NAMES.vectors, version);
   vectorsResponse.catch(() => undefined); // its error surfaces where it is awaited below
   const [vocabBytes, scaleBytes] = await Promise.all([
-    get(FILE_NAMES.vocab).then((res) => readAll(res, files.vocab.bytes, (n) => ((loaded += n), report(0)))),
-    get(FILE_NAMES.scales).then((res) => readAll(res, files.scales.bytes, (n) => ((loaded += n), report(0)))),
+    get(FILE_NAMES.vocab, version).then((res) => readAll(res, files.vocab.bytes, (n) => ((loaded += n), report(0)))),
+    get(FILE_NAMES.scales, version).then((res) => readAll(res, files.scales.bytes, (n) => ((loaded += n), report(0)))),
   ]);
   const words = parseVocab(new TextDecoder().decode(vocabBytes));
   if (words.length !== count) throw new Error(`${FILE_NAMES.vocab} has ${words.length} words, the manifest says ${count}`);
