@@ -159,6 +159,53 @@ describe('loadServerModel', () => {
     expect(Buffer.compare(second.graph, graph)).toBe(0);
   });
 
+  it('fetches a graph served in parts one after another, resumes after a cut part, and joins them', async () => {
+    const store = new MemoryStore();
+    const sizes = [5_000_000, 5_000_000, graph.byteLength - 10_000_000];
+    const parts = sizes.map((bytes, i) => ({ url: `http://server/models/gpt2-tiny-random/model.onnx.part00${i}`, bytes }));
+    const offsets = [0, sizes[0], sizes[0] + sizes[1]];
+    const calls: { url: string; range: string | null }[] = [];
+    let cut = true;
+    const fetch = async (url: string, init: { headers: Record<string, string> }) => {
+      const i = parts.findIndex((p) => p.url === url);
+      const body = graph.subarray(offsets[i], offsets[i] + sizes[i]);
+      const range = init.headers.range ?? null;
+      calls.push({ url, range });
+      const from = range ? Number(/bytes=(\d+)-/.exec(range)![1]) : 0;
+      if (i === 1 && cut) {
+        cut = false;
+        // Half of the second part, then the connection drops.
+        const half = body.subarray(0, 2_000_000);
+        let sent = false;
+        const stream = new ReadableStream<Uint8Array>({
+          pull(c) {
+            if (sent) c.error(new TypeError('network error'));
+            else c.enqueue(half.slice());
+            sent = true;
+          },
+        });
+        return new Response(stream, { headers: { 'content-length': String(body.byteLength) } });
+      }
+      const rest = body.subarray(from);
+      return range
+        ? new Response(rest.slice(), { status: 206, headers: { 'content-range': `bytes ${from}-${body.byteLength - 1}/${body.byteLength}`, 'content-length': String(rest.byteLength) } })
+        : new Response(rest.slice(), { headers: { 'content-length': String(rest.byteLength) } });
+    };
+    const parted = { ...server, parts };
+    await expect(loadServerModel(parted, { ...env(store), fetch })).rejects.toThrow(/the download resumes/);
+    const second = await loadServerModel(parted, { ...env(store), fetch });
+    expect(second.report).toMatchObject({ from: 'network', resumedFrom: sizes[0] + 2_000_000, downloadedBytes: graph.byteLength - sizes[0] - 2_000_000 });
+    expect(Buffer.compare(second.graph, graph)).toBe(0);
+    // The first part was not fetched again, and the second resumed where it stopped.
+    expect(calls.map((c) => [c.url.slice(-3), c.range])).toEqual([
+      ['000', null],
+      ['001', null],
+      ['001', 'bytes=2000000-'],
+      ['002', null],
+    ]);
+    expect((await store.folder('server').list()).map((e) => e.name)).toEqual([`gpt2-tiny-random-${sha256.slice(0, 16)}.onnx`]);
+  });
+
   it('refuses a file whose sha256 differs and keeps nothing', async () => {
     const store = new MemoryStore();
     const corrupt = graph.slice();

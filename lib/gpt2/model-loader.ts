@@ -7,7 +7,7 @@
  * dtype; server models by sha256. The graph builder is passed in, so the worker can load it as a
  * separate chunk only when a graph must be built.
  */
-import { download, type FetchFn } from '../hub/download';
+import { download, type DownloadProgress, type FetchFn } from '../hub/download';
 import { hubFileUrl } from '../hub/hub-url';
 import { keptBuild, keptFolderName, readKept, recordBuild, recordDownload, type KeptMeta } from '../hub/kept-models';
 import type { ByteStore } from '../hub/byte-store';
@@ -166,7 +166,11 @@ async function downloadHubFiles(source: HubModel, folder: ByteStore, env: Loader
   return recordDownload(env.store, { hub, repo, revision, etag, files, config: configJson });
 }
 
-/** A server model's graph: kept by sha256, else downloaded (resumable) and checked against the sha256 in its listing. */
+/**
+ * A server model's graph: kept by sha256, else downloaded (resumable) and checked against the
+ * size and sha256 of its listing. A static host that limits file sizes serves the graph in parts
+ * (`source.parts`): they are fetched one after another, each resumable, and joined as they arrive.
+ */
 export async function loadServerModel(source: ServerModel, env: LoaderEnv): Promise<ReadyGraph> {
   const stage = env.onStage ?? (() => undefined);
   stage({ stage: 'storage' });
@@ -179,26 +183,71 @@ export async function loadServerModel(source: ServerModel, env: LoaderEnv): Prom
     return { graph: await folder.read(name), model, report };
   }
   report.from = 'network';
-  const result = await download({
-    url: source.url,
-    store: folder,
-    name,
-    fetch: env.fetch,
-    signal: env.signal,
-    onProgress: (p) => stage({ stage: 'download', file: 'model.onnx', loaded: p.loaded, total: p.total ?? source.bytes, resumedFrom: p.resumedFrom }),
-    verify: async (part) => {
-      stage({ stage: 'check', file: 'model.onnx' });
-      const bytes = await folder.read(part);
-      if (bytes.byteLength !== source.bytes) throw new Error(`${source.url} has ${bytes.byteLength.toLocaleString('en')} bytes; the server's listing says ${source.bytes.toLocaleString('en')}`);
-      const digest = await sha256Hex(bytes);
-      if (digest !== source.sha256) throw new Error(`${source.url}: sha256 ${digest.slice(0, 12)}… differs from the listing's ${source.sha256.slice(0, 12)}… (file corrupt or replaced)`);
-    },
-  });
-  report.downloadedBytes = result.bytes - result.resumedFrom;
-  report.resumedFrom = result.resumedFrom;
+  const check = async (file: string) => {
+    stage({ stage: 'check', file: 'model.onnx' });
+    const bytes = await folder.read(file);
+    if (bytes.byteLength !== source.bytes) throw new Error(`${source.url} has ${bytes.byteLength.toLocaleString('en')} bytes; the server's listing says ${source.bytes.toLocaleString('en')}`);
+    const digest = await sha256Hex(bytes);
+    if (digest !== source.sha256) throw new Error(`${source.url}: sha256 ${digest.slice(0, 12)}… differs from the listing's ${source.sha256.slice(0, 12)}… (file corrupt or replaced)`);
+  };
+  const progress = (before: number, resumedBefore: number) => (p: DownloadProgress) =>
+    stage({ stage: 'download', file: 'model.onnx', loaded: before + p.loaded, total: source.bytes, resumedFrom: resumedBefore + p.resumedFrom });
+
+  if (!source.parts) {
+    const result = await download({ url: source.url, store: folder, name, fetch: env.fetch, signal: env.signal, onProgress: progress(0, 0), verify: check });
+    report.downloadedBytes = result.bytes - result.resumedFrom;
+    report.resumedFrom = result.resumedFrom;
+  } else {
+    // `joined` holds the whole parts received so far, in order; `piece` the one on its way.
+    const joined = `${name}.joined`;
+    const piece = `${name}.piece`;
+    let done = (await folder.size(joined)) ?? 0;
+    if (done !== prefixBytes(source.parts, done)) {
+      await folder.remove(joined); // not a whole number of parts: start again
+      done = 0;
+    }
+    report.resumedFrom = done;
+    let at = 0;
+    for (const part of source.parts) {
+      if (at + part.bytes <= done) {
+        at += part.bytes;
+        continue;
+      }
+      const result = await download({ url: part.url, store: folder, name: piece, fetch: env.fetch, signal: env.signal, onProgress: progress(at, report.resumedFrom) });
+      if (result.bytes !== part.bytes) throw new Error(`${part.url} has ${result.bytes.toLocaleString('en')} bytes; the listing says ${part.bytes.toLocaleString('en')}`);
+      report.resumedFrom += result.resumedFrom;
+      report.downloadedBytes += result.bytes - result.resumedFrom;
+      const writer = await folder.writer(joined, { append: true });
+      try {
+        await writer.write(await folder.read(piece));
+        await writer.flush();
+      } finally {
+        await writer.close();
+      }
+      await folder.remove(piece);
+      at += part.bytes;
+    }
+    try {
+      await check(joined);
+    } catch (e) {
+      await folder.remove(joined);
+      throw e;
+    }
+    await folder.rename(joined, name);
+  }
   // Older copies of the same model (another sha256) can never be used again.
-  for (const entry of await folder.list()) if (entry.kind === 'file' && entry.name.startsWith(`${source.name}-`) && entry.name !== name) await folder.remove(entry.name);
+  for (const entry of await folder.list()) if (entry.kind === 'file' && entry.name.startsWith(`${source.name}-`) && !entry.name.startsWith(name)) await folder.remove(entry.name);
   return { graph: await folder.read(name), model, report };
+}
+
+/** The bytes of the first whole parts that fit in `bytes` (equal to `bytes` when it ends on a part boundary). */
+function prefixBytes(parts: readonly { bytes: number }[], bytes: number): number {
+  let at = 0;
+  for (const p of parts) {
+    if (at + p.bytes > bytes) break;
+    at += p.bytes;
+  }
+  return at;
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {

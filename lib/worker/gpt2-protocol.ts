@@ -19,10 +19,12 @@ export interface ServerModel {
   repo: string | null;
   dtype: Gpt2Dtype;
   config: Gpt2Config;
-  /** model.onnx's URL (relative to the page; made absolute by the worker), size and sha256. */
+  /** model.onnx's URL (relative to /models/index.json; the page makes it absolute), size and sha256. */
   url: string;
   bytes: number;
   sha256: string;
+  /** On static hosts that limit file sizes, the graph in consecutive parts (same URL rules). */
+  parts?: { url: string; bytes: number }[];
 }
 
 /** A checkpoint on the Hugging Face hub (or a mirror), fetched and built in the browser. */

@@ -49,7 +49,8 @@ async function fetchIndex(): Promise<Gpt2Index & { url: string }> {
     if (!res.ok) return { models: [], broken: [], url }; // a host without installed models
     const index = (await res.json()) as Gpt2Index;
     // The worker fetches model.onnx: give it absolute URLs.
-    return { ...index, models: index.models.map((m) => ({ ...m, url: new URL(m.url, url).href })), url };
+    const absolute = (relative: string) => new URL(relative, url).href;
+    return { ...index, models: index.models.map((m) => ({ ...m, url: absolute(m.url), parts: m.parts?.map((p) => ({ ...p, url: absolute(p.url) })) })), url };
   } catch {
     return { models: [], broken: [], url };
   }
