@@ -50,7 +50,9 @@ async function loadOrt(): Promise<Ort> {
   const ort = (await import(/* webpackIgnore: true */ url).catch((e: unknown) => {
     throw new Error(`could not load onnxruntime-web from ${url} (${messageOf(e)}); public/ort/ is filled by \`node scripts/copy-ort.mjs\`, which runs before dev and build`);
   })) as Ort;
-  configureOrt(ort, { wasmPaths: ORT_DIR });
+  // Threads need cross-origin isolation (SharedArrayBuffer). ORT's own default is half the cores;
+  // all of them (up to 4) is faster here, and the page's thread mostly waits while a run computes.
+  configureOrt(ort, { wasmPaths: ORT_DIR, numThreads: self.crossOriginIsolated ? Math.min(4, self.navigator.hardwareConcurrency || 1) : 1 });
   return ort;
 }
 
