@@ -2,14 +2,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { HUB_PORT, HUB_REPO } from './e2e/hub-fixture';
+import { STATIC_PORT, STATIC_SUBPATH, SUBPATH_PORT } from './e2e/static/static-fixture';
 
 /**
- * End-to-end tests drive the production build in Debian's Chromium (no browser download here):
- * CHROMIUM_PATH overrides /usr/bin/chromium. Screenshots go to artifacts/ for a human to look at.
+ * End-to-end tests in Debian's Chromium (no browser download here): CHROMIUM_PATH overrides
+ * /usr/bin/chromium. Screenshots go to artifacts/ for a human to look at.
+ *  - project "server": the production server (next start) on the real data;
+ *  - project "static": the static build (out/, then a sub-path build) served by Python's plain
+ *    http.server, which sends no special headers, with the tiny random GPT-2 copied in.
  * A stand-in for the Hugging Face hub (and its CDN, on the next port) serves a random GPT-2.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const HUB_ROOT = path.join(os.tmpdir(), 'wve-e2e-hub');
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  },
+};
+// The builds run one after another (the static build sets the server build aside while it works).
+const staticSites =
+  `npm run -s build:static -- --with-model gpt2-tiny-random --out .static/root && ` +
+  `BASE_PATH=/${STATIC_SUBPATH} npm run -s build:static -- --with-model gpt2-tiny-random --out .static/subpath/${STATIC_SUBPATH}`;
+const serveStatic = `(/usr/bin/python3 -m http.server ${STATIC_PORT} -b 127.0.0.1 -d .static/root >/dev/null 2>&1 &) && (/usr/bin/python3 -m http.server ${SUBPATH_PORT} -b 127.0.0.1 -d .static/subpath >/dev/null 2>&1 &)`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,27 +37,18 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-        },
-      },
-    },
+    { name: 'server', testIgnore: 'static/**', use: { ...chromium, baseURL: `http://127.0.0.1:${PORT}` } },
+    { name: 'static', testMatch: 'static/**/*.spec.ts', use: { ...chromium, baseURL: `http://127.0.0.1:${STATIC_PORT}` } },
   ],
   webServer: [
     {
-      command: `npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+      command: `npm run build && ${staticSites} && ${serveStatic} && npx next start -H 127.0.0.1 -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}`,
-      timeout: 600_000,
+      timeout: 900_000,
       reuseExistingServer: !process.env.CI,
       stdout: 'pipe',
     },

@@ -32,10 +32,11 @@ test.describe('context page (GPT-2 in the browser)', () => {
     await app.slider.fill('2');
     await expect(app.heatmap).toHaveAttribute('data-layer', '2');
     await page.screenshot({ path: 'artifacts/context-bank-tiny-random.png', fullPage: true });
-    // A second visit reads the model from Cache Storage, not from the network.
+    // A second visit reads the model from the browser's storage, not from the network.
     await page.reload();
     await app.waitForModel();
-    await expect(page.getByTestId('model-status')).toContainText('from the browser cache');
+    await expect(page.getByTestId('load-report')).toHaveAttribute('data-from', 'kept');
+    await expect(page.getByTestId('model-status')).toContainText('from this browser, no network');
     await expect(app.heatmap).toHaveAttribute('data-layer', '2');
   });
 
@@ -48,7 +49,9 @@ test.describe('context page (GPT-2 in the browser)', () => {
     await app.waitForModel();
     await expect(app.heatmap).toHaveAttribute('data-size', '10');
     await expect(app.pcaMap).toHaveAttribute('data-method', 'pca');
-    await page.getByTestId('map-umap').check();
+    // The plot redraws in the same task as the click: wait for the radio rather than expect it at once.
+    await page.getByTestId('map-umap').click();
+    await expect(page.getByTestId('map-umap')).toBeChecked();
     await expect(app.pcaMap).toHaveAttribute('data-method', 'umap');
     await expect(app.pcaMap.locator('.gtitle')).toContainText('UMAP map');
     await expect(page.getByTestId('timing')).toContainText('UMAP maps in');
