@@ -1,13 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { HUB_PORT, HUB_REPO } from './e2e/hub-fixture';
+import { HUB, HUB_PORT, HUB_REPO } from './e2e/hub-fixture';
+import { HUB_ORIGINS_ENV } from './lib/security/headers';
 import { STATIC_PORT, STATIC_SUBPATH, SUBPATH_PORT } from './e2e/static/static-fixture';
 
 /**
  * End-to-end tests in Debian's Chromium (no browser download here): CHROMIUM_PATH overrides
  * /usr/bin/chromium. Screenshots go to artifacts/ for a human to look at.
- *  - project "server": the production server (next start) on the real data;
+ *  - project "server": the production server (scripts/serve.ts, as npm start runs it) on the real data;
  *  - project "static": the static build (out/, then a sub-path build) served by Python's plain
  *    http.server, which sends no special headers, with the tiny random GPT-2 copied in.
  * A stand-in for the Hugging Face hub (and its CDN, on the next port) serves a random GPT-2.
@@ -46,7 +47,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npm run build && ${staticSites} && ${serveStatic} && npx next start -H 127.0.0.1 -p ${PORT}`,
+      command: `npm run build && ${staticSites} && ${serveStatic} && ${HUB_ORIGINS_ENV}="${HUB} http://127.0.0.1:${HUB_PORT + 1}" npx tsx scripts/serve.ts --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}`,
       timeout: 900_000,
       reuseExistingServer: !process.env.CI,

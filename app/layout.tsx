@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { withBase } from './base-path';
 import { SiteSetup } from './components/site-setup';
 import './globals.css';
 
@@ -23,13 +23,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <nav className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3" aria-label="Main">
-            <Link href="/" className="font-semibold">
+            {/* Plain links: each page loads as its own document, with its own security policy. */}
+            <a href={withBase('/')} className="font-semibold">
               Word vector explorer
-            </Link>
+            </a>
             {NAV.map((n) => (
-              <Link key={n.href} href={n.href} prefetch={false} className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              <a key={n.href} href={withBase(n.href)} className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">
                 {n.label}
-              </Link>
+              </a>
             ))}
           </nav>
         </header>

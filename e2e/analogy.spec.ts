@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AnalogyPage } from './analogy-page';
 
 test.describe('analogy page on the real GloVe 6B vectors', () => {

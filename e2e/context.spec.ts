@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { listGpt2Models } from '../lib/node/gpt2-model-reader';
 import { ContextPage } from './context-page';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { MapPage } from './map-page';
 
 test('a map of king’s neighbours: every point plotted, 2-D then 3-D, click a word for its neighbours', async ({ page }) => {

@@ -10,13 +10,28 @@
  *    the set's checksum (?v=…) and never change. GPT-2 model files are not kept here: the GPT-2
  *    worker keeps them in the Origin Private File System itself. Cross-origin requests (the
  *    Hugging Face hub) pass through untouched.
- * 3. Content types by extension when a host sends none or a generic one (.mjs must be JavaScript
+ * 3. The app's security headers (security-headers.json, written by the build: a strict policy,
+ *    and one that allows eval for the map page's WebGL plots), as the server build sends them.
+ * 4. Content types by extension when a host sends none or a generic one (.mjs must be JavaScript
  *    for import(), .wasm must be application/wasm for streaming compilation).
  */
 const VERSION = new URL(self.location.href).searchParams.get('v') || 'dev';
 const SCOPE = new URL(self.registration.scope).pathname; // "/" or "/NAME/"
 const SHELL = `wve-shell-${VERSION}`;
 const DATA = 'wve-data';
+
+/** The map page's WebGL plots compile their draw calls with new Function: only it gets eval. */
+const NEEDS_EVAL = /^map(\/|$)/;
+let policies; // { strict, withEval }: header maps, loaded once per worker start
+
+async function securityHeaders() {
+  policies ??= (async () => {
+    const url = `${SCOPE}security-headers.json`;
+    const response = (await caches.match(url)) ?? (await fetch(url, { cache: 'no-cache' }));
+    return response.ok ? response.clone().json() : { strict: {}, withEval: {} };
+  })().catch(() => ({ strict: {}, withEval: {} }));
+  return policies;
+}
 
 const TYPES = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
 
@@ -28,6 +43,7 @@ self.addEventListener('install', (event) => {
       try {
         const list = await (await fetch(`${SCOPE}precache.json?v=${VERSION}`, { cache: 'no-cache' })).json();
         const cache = await caches.open(SHELL);
+        await cache.add(new Request(`${SCOPE}security-headers.json`, { cache: 'no-cache' }));
         await Promise.all(list.map((path) => cache.add(new Request(`${SCOPE}${path}`, { cache: 'no-cache' })).catch(() => undefined)));
       } catch {
         // no precache list: runtime caching still applies
@@ -46,10 +62,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/** The response with the isolation headers and a usable content type (a new Response around the same body). */
-function isolate(response, url) {
+/** The response with the isolation and security headers and a usable content type (a new Response around the same body). */
+async function isolate(response, url) {
   if (response.type === 'opaqueredirect' || response.type === 'opaque' || response.status === 0) return response;
   const headers = new Headers(response.headers);
+  const { strict, withEval } = await securityHeaders();
+  for (const [name, value] of Object.entries(NEEDS_EVAL.test(url.pathname.slice(SCOPE.length)) ? withEval : strict)) headers.set(name, value);
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');

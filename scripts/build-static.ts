@@ -9,12 +9,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { readGpt2Model } from '../lib/node/gpt2-model-reader';
-import { serverModelOf } from '../lib/node/gpt2-index';
+import { serverModelOf, type Gpt2Index } from '../lib/node/gpt2-index';
 import { setIndex } from '../lib/node/set-index';
+import { contentSecurityPolicy, HUB_ORIGINS_ENV, hubOrigins, inlineScriptHashes, pageNeedsEval, securityHeaders } from '../lib/security/headers';
 import { modelsDir } from '../lib/node/vector-set-reader';
 import { FILE_NAMES } from '../lib/vectors/format';
 import type { ServerModel } from '../lib/worker/gpt2-protocol';
@@ -79,10 +80,23 @@ runCli('build:static', USAGE, async () => {
       listed.push({ ...serverModelOf(m), parts: parts.map((p) => ({ url: `${encodeURIComponent(m.manifest.name)}/${p.name}`, bytes: p.bytes })) });
     }
     await mkdir(path.join(site, 'models'), { recursive: true });
-    await writeFile(path.join(site, 'models', 'index.json'), JSON.stringify({ models: listed, broken: [] }));
+    await writeFile(path.join(site, 'models', 'index.json'), JSON.stringify({ models: listed, broken: [], hubOrigins: hubOrigins(process.env[HUB_ORIGINS_ENV]) } satisfies Gpt2Index));
+
+    // The security policy: in every page as a <meta> (a static host sends no headers), and for the
+    // service worker to add as headers (frame-ancestors and the rest need a header).
+    const files = await listFiles(site);
+    const pages = files.filter((f) => f.name.endsWith('.html'));
+    const html = new Map(await Promise.all(pages.map(async (f) => [f.name, await readFile(path.join(site, f.name), 'utf8')] as const)));
+    const policy = { scriptHashes: [...new Set([...html.values()].flatMap(inlineScriptHashes))].sort(), hubOrigins: hubOrigins(process.env[HUB_ORIGINS_ENV]) };
+    for (const [name, text] of html) {
+      const evalAllowed = pageNeedsEval(`/${name.replace(/(^|\/)index\.html$/, '$1')}`);
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ ...policy, evalAllowed, forMeta: true })}"/>`;
+      if (!text.includes('<head>')) throw new Error(`${name} has no <head> to put the security policy in`);
+      await writeFile(path.join(site, name), text.replace('<head>', `<head>${meta}`));
+    }
+    await writeFile(path.join(site, 'security-headers.json'), JSON.stringify({ strict: securityHeaders(policy), withEval: securityHeaders({ ...policy, evalAllowed: true }) }));
 
     // What the service worker keeps at install: the pages and the content-hashed scripts.
-    const files = await listFiles(site);
     const precache = files
       .filter((f) => /\.(html|txt)$/.test(f.name) || f.name.startsWith('_next/static/') || ['manifest.webmanifest', 'icon.svg', 'favicon.ico'].includes(f.name))
       .filter((f) => !/^(404|_not-found)(\/|\.html)/.test(f.name))

@@ -1,6 +1,7 @@
 // `npm start`: the app at production speed. Builds once (`npm run build`) when there is no
-// production build or a source file is newer than it, then serves it with `next start` on
-// http://127.0.0.1:3000 (PORT and HOST change that; extra arguments go to next start).
+// production build or a source file is newer than it, then serves it (scripts/serve.ts: Next
+// with the app's security headers on every response) on http://127.0.0.1:3000; PORT and HOST
+// change that.
 // `npm run dev` remains the development server (compiles pages on first visit: slow to start).
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -46,7 +47,6 @@ if (built === 0 || changed > built) {
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
-console.error(`start: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
-const server = spawn('npx', ['next', 'start', '-H', host, '-p', port, ...process.argv.slice(2)], { stdio: 'inherit' });
+const server = spawn('npx', ['tsx', 'scripts/serve.ts', '--host', host, '--port', port], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

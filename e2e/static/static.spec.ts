@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { AnalogyPage } from '../analogy-page';
 import { LayersPage } from '../layers-page';
 import { MapPage } from '../map-page';

@@ -25,4 +25,6 @@ export function serverModelOf({ manifest }: InstalledGpt2): ServerModel {
 export interface Gpt2Index {
   models: ServerModel[];
   broken: { name: string; error: string }[];
+  /** The hub origins this site's security policy lets the GPT-2 loader fetch from (patterns like https://*.hf.co included). */
+  hubOrigins: string[];
 }

@@ -4,12 +4,13 @@
  * choose one from the URL and the reader's last choice, load it in the page's worker — or offer
  * the hub download when there is none — and then render the page with the loaded model.
  */
-import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useGpt2, type Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { withBase } from '@/app/base-path';
+import { useInitialUrlState } from '@/app/url-state';
 import { chooseModel, modelParamsFrom, type LastChoice, type ModelChoiceResult, type ModelParams } from '@/lib/gpt2/model-choice';
 import type { Gpt2Index } from '@/lib/node/gpt2-index';
+import { DEFAULT_HUB_ORIGINS, HUB_ORIGINS_ENV, originAllowed } from '@/lib/security/origins';
 import type { HubModel, Inventory, LoadedModel, ModelSource } from '@/lib/worker/gpt2-protocol';
 import { ModelHeader } from './model-header';
 import { HubOffer, ModelLibrary } from './model-library';
@@ -46,23 +47,22 @@ async function fetchIndex(): Promise<Gpt2Index & { url: string }> {
   const url = new URL(withBase('/models/index.json'), window.location.href).href;
   try {
     const res = await fetch(url, { cache: 'no-cache' });
-    if (!res.ok) return { models: [], broken: [], url }; // a host without installed models
+    if (!res.ok) return { models: [], broken: [], hubOrigins: DEFAULT_HUB_ORIGINS, url }; // a host without installed models
     const index = (await res.json()) as Gpt2Index;
     // The worker fetches model.onnx: give it absolute URLs.
     const absolute = (relative: string) => new URL(relative, url).href;
     return { ...index, models: index.models.map((m) => ({ ...m, url: absolute(m.url), parts: m.parts?.map((p) => ({ ...p, url: absolute(p.url) })) })), url };
   } catch {
-    return { models: [], broken: [], url };
+    return { models: [], broken: [], hubOrigins: DEFAULT_HUB_ORIGINS, url };
   }
 }
 
 export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) => ReactNode }) {
   const gpt2 = useGpt2();
   const { state, load, inventory: askInventory, probe, remove } = gpt2;
-  const search = useSearchParams();
+  const opened = useInitialUrlState();
   // The parameters the page opened with; later choices navigate to a new URL.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const modelParams = useMemo(() => modelParamsFrom(new URLSearchParams(search.toString())), []);
+  const modelParams = useMemo(() => modelParamsFrom(opened), [opened]);
   const [index, setIndex] = useState<Gpt2Index | null>(null);
   const [inventory, setInventory] = useState<Inventory | null>(null);
   const [choice, setChoice] = useState<ModelChoiceResult | null>(null);
@@ -95,8 +95,12 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
       ? state.source
       : null;
 
+  // The site's security policy names the hub origins the worker may fetch from: a ?hub= outside
+  // them would only fail, so the offer says why instead.
+  const blockedHub = offerSource && index && !originAllowed(new URL(offerSource.hub).origin, index.hubOrigins) ? new URL(offerSource.hub).origin : null;
+
   useEffect(() => {
-    if (!offerSource) return;
+    if (!offerSource || !index || blockedHub) return;
     let live = true;
     probe(offerSource.hub, offerSource.repo, offerSource.revision)
       .then((bytes) => live && setSize({ bytes }))
@@ -105,7 +109,7 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [offerSource?.hub, offerSource?.repo, offerSource?.revision, probe]);
+  }, [offerSource?.hub, offerSource?.repo, offerSource?.revision, probe, index, blockedHub]);
 
   useEffect(() => {
     if (state.status !== 'ready' || !state.source || !state.model) return;
@@ -134,7 +138,13 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
       {!choice && <p className="text-sm text-zinc-500">Looking for GPT-2 models…</p>}
       {state.model && <ModelHeader model={state.model} chosenBy={chosenBy} />}
       {!(offerSource && state.status === 'error') && <ModelStatus state={state} />}
-      {offerSource && state.status !== 'ready' && (
+      {blockedHub && (
+        <p role="alert" data-testid="hub-blocked" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
+          This site&apos;s security policy lets the page download GPT-2 only from {index!.hubOrigins.join(', ')}, not from {blockedHub}. Whoever runs the site can allow it by
+          starting the server (or building the static site) with <code>{HUB_ORIGINS_ENV}=&quot;{blockedHub}&quot;</code>.
+        </p>
+      )}
+      {offerSource && !blockedHub && state.status !== 'ready' && (
         <HubOffer
           hub={offerSource.hub}
           repo={offerSource.repo}

@@ -4,11 +4,20 @@
  * without a rebuild. Broken folders are listed with the reason, never as models.
  */
 import { listGpt2Models } from '@/lib/node/gpt2-model-reader';
-import { serverModelOf } from '@/lib/node/gpt2-index';
+import { serverModelOf, type Gpt2Index } from '@/lib/node/gpt2-index';
+import { modelsDir } from '@/lib/node/vector-set-reader';
+import { HUB_ORIGINS_ENV, hubOrigins } from '@/lib/security/origins';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const { models, broken } = await listGpt2Models();
-  return Response.json({ models: models.map(serverModelOf), broken }, { headers: { 'Cache-Control': 'no-cache' } });
+  const root = modelsDir();
+  const { models, broken } = await listGpt2Models(root);
+  const index: Gpt2Index = {
+    models: models.map(serverModelOf),
+    // Messages name folders under models/, never this machine's paths.
+    broken: broken.map((b) => ({ name: b.name, error: b.error.replaceAll(root, 'models') })),
+    hubOrigins: hubOrigins(process.env[HUB_ORIGINS_ENV]),
+  };
+  return Response.json(index, { headers: { 'Cache-Control': 'no-cache' } });
 }
