@@ -4,6 +4,7 @@
  * bars, the rank of the expected answer, and a neighbours panel. The URL holds the query.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { replaceUrlState } from '@/app/url-state';
 import { ANALOGY_PRESETS, findPreset } from '@/lib/presets';
 import type { QueryResult } from '@/lib/vectors/analogy';
 import type { Method } from '@/lib/vectors/methods';
@@ -41,7 +42,7 @@ function toUrl(s: QueryState): string {
   if (s.word) p.set('word', s.word);
   if (s.set !== 'glove-6b-100d') p.set('set', s.set);
   const text = p.toString();
-  return text ? `?${text}` : window.location.pathname;
+  return text ? `?${text}` : '';
 }
 
 export function AnalogyExplorer({ initial, sets }: Props) {
@@ -50,13 +51,13 @@ export function AnalogyExplorer({ initial, sets }: Props) {
   const [result, setResult] = useState<QueryResult | null>(null);
   const [error, setError] = useState<WireError | null>(null);
   const [neighbours, setNeighbours] = useState<QueryResult | null>(null);
-  const { state: load, query, neighbors } = useVectors(state.set);
+  const { state: load, query, neighbors, retry } = useVectors(state.set);
   const inputRef = useRef<HTMLInputElement>(null);
   const searchable = load.info !== undefined && load.rows > 0;
 
   // Keep the URL in step with the query, so a link reproduces the view.
   useEffect(() => {
-    window.history.replaceState(null, '', toUrl(state));
+    replaceUrlState(toUrl(state));
   }, [state]);
 
   // Run the query whenever it changes, and once more when loading completes.
@@ -175,7 +176,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
           <SetSelect sets={sets} value={state.set} onChange={(set) => setState((s) => ({ ...s, set, word: undefined }))} />
         </fieldset>
 
-        <LoadProgress state={load} />
+        <LoadProgress state={load} onRetry={retry} />
         {load.info?.lowercase && (
           <p className="text-xs text-zinc-500 dark:text-zinc-400">These vectors are lower-case only: your words are lower-cased before lookup.</p>
         )}

@@ -1,7 +1,6 @@
 'use client';
 /** The analogy page on the client: its query from the URL, the sets from /data/index.json. */
-import { useSearchParams } from 'next/navigation';
-import { useMemo } from 'react';
+import { useInitialUrlState } from '@/app/url-state';
 import { METHODS, type Method } from '@/lib/vectors/methods';
 import { DEFAULT_SET, pickSet } from '@/lib/vectors/set-index';
 import { AnalogyExplorer, type QueryState } from './analogy-explorer';
@@ -23,8 +22,6 @@ export function queryStateFrom(params: URLSearchParams, sets: { name: string }[]
 }
 
 export function AnalogyRoute() {
-  const search = useSearchParams();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const params = useMemo(() => new URLSearchParams(search.toString()), []);
+  const params = useInitialUrlState();
   return <SetsGate>{(sets) => <AnalogyExplorer initial={queryStateFrom(params, sets)} sets={sets} />}</SetsGate>;
 }

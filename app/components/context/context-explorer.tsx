@@ -4,6 +4,7 @@
  * in a worker; a layer slider drives the cosine heatmap and the PCA map, and a chart shows
  * same-sense, different-sense and baseline cosines by layer. The URL holds the inputs and layer.
  */
+import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useState } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
@@ -54,7 +55,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
   const L = model.config.nLayer;
 
   useEffect(() => {
-    window.history.replaceState(null, '', toUrl(submitted, layer, modelParams));
+    replaceUrlState(toUrl(submitted, layer, modelParams));
   }, [submitted, layer, modelParams]);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 'use client';
 /** The context page on the client: its state from the URL, the model from the GPT-2 gate. */
-import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
+import { useInitialUrlState } from '@/app/url-state';
 import { Gpt2Gate } from '../gpt2/gpt2-gate';
 import { ContextExplorer, type ContextState } from './context-explorer';
 import { DEFAULT_PRESET } from './presets';
@@ -17,13 +17,11 @@ export function contextStateFrom(params: URLSearchParams): ContextState {
 }
 
 export function ContextRoute() {
-  const search = useSearchParams();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const params = useInitialUrlState();
   const { initial, layer } = useMemo(() => {
-    const params = new URLSearchParams(search.toString());
     const l = params.get('layer');
     return { initial: contextStateFrom(params), layer: l !== null && /^\d+$/.test(l) ? Number(l) : undefined };
-  }, []);
+  }, [params]);
   return (
     <Gpt2Gate>{({ model, gpt2, modelParams }) => <ContextExplorer model={model} gpt2={gpt2} modelParams={modelParams} initial={initial} initialLayer={layer} />}</Gpt2Gate>
   );

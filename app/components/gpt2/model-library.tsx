@@ -9,13 +9,16 @@ import { KNOWN_GPT2, knownByRepo } from '@/lib/gpt2/known-models';
 import { MODEL_PARAM_KEYS, modelParamsFrom, type ModelParams } from '@/lib/gpt2/model-choice';
 import type { Inventory, ServerModel } from '@/lib/worker/gpt2-protocol';
 import { MB } from './model-status';
+import { currentUrlState } from '@/app/url-state';
+import { urlForState } from '@/lib/url-state';
 
-/** The current page's URL with its model parameters replaced (the rest — prompt, layer… — kept). */
+/** The current page's address with its model parameters replaced (the rest — prompt, layer… — kept). */
 export function hrefWithModel(params: ModelParams): string {
-  const search = new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
+  if (typeof window === 'undefined') return '';
+  const search = currentUrlState();
   for (const key of MODEL_PARAM_KEYS) search.delete(key);
   for (const key of MODEL_PARAM_KEYS) if (params[key]) search.set(key, params[key]!);
-  return `?${search.toString()}`;
+  return urlForState(window.location.pathname, search.toString());
 }
 
 /** A link that keeps the page's other parameters as they are when it is clicked. */
@@ -231,5 +234,5 @@ export function ModelLibrary({ server, inventory, onRemove, hub }: LibraryProps)
   );
 }
 
-/** The model parameters of the current URL (so a precision link keeps the model). */
-const currentModelParams = (): ModelParams => modelParamsFrom(new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search));
+/** The model parameters of the current address (so a precision link keeps the model). */
+const currentModelParams = (): ModelParams => (typeof window === 'undefined' ? {} : modelParamsFrom(currentUrlState()));

@@ -4,6 +4,7 @@
  * position; shows the next-token prediction, the logit lens, every attention head, and the effect
  * of ablations. The URL holds the prompt, tokens, temperature, position, layer, head and ablations.
  */
+import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import type { ModelParams } from '@/lib/gpt2/model-choice';
@@ -92,7 +93,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
   const patch = useCallback((p: Partial<LayersState>) => setState((s) => ({ ...s, ...p })), []);
 
   useEffect(() => {
-    window.history.replaceState(null, '', toUrl(state, modelParams));
+    replaceUrlState(toUrl(state, modelParams));
   }, [state, modelParams]);
 
   // The selected head goes with the run; read through a ref so that selecting a head does not rerun.

@@ -1,7 +1,7 @@
 'use client';
 /** The layers page on the client: its state from the URL, the model from the GPT-2 gate. */
-import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
+import { useInitialUrlState } from '@/app/url-state';
 import { MAX_NEW_TOKENS } from '@/lib/gpt2/generate';
 import { Gpt2Gate } from '../gpt2/gpt2-gate';
 import { DEFAULT_CONTINUATION, LayersExplorer, type LayersState } from './layers-explorer';
@@ -38,9 +38,8 @@ export function layersStateFrom(params: URLSearchParams): LayersState {
 }
 
 export function LayersRoute() {
-  const search = useSearchParams();
+  const params = useInitialUrlState();
   // The state the page opened with; the explorer keeps the URL in step from then on.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const initial = useMemo(() => layersStateFrom(new URLSearchParams(search.toString())), []);
+  const initial = useMemo(() => layersStateFrom(params), [params]);
   return <Gpt2Gate>{({ model, gpt2, modelParams }) => <LayersExplorer model={model} gpt2={gpt2} modelParams={modelParams} initial={initial} />}</Gpt2Gate>;
 }

@@ -4,6 +4,7 @@
  * for words, click for a word's neighbours in the original 100-d space, search to highlight,
  * re-centre on a word. The URL holds the whole view.
  */
+import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { findPairSet, pairArrows, PAIR_SETS } from '@/lib/maps/analogy-overlay';
 import type { MapProgress, MapResult } from '@/lib/maps/compute-map';
@@ -33,7 +34,7 @@ const LIVE_REDRAW_MS = 250;
 
 export function MapExplorer({ initial, sets }: Props) {
   const [state, setState] = useState<MapState>(initial);
-  const { state: load, map: runMap, neighbors, clusters } = useVectors(state.set);
+  const { state: load, map: runMap, neighbors, clusters, retry } = useVectors(state.set);
   const [map, setMap] = useState<MapResult | null>(null);
   const [progress, setProgress] = useState<MapProgress | null>(null);
   const [live, setLive] = useState<Float32Array | null>(null); // the layout while UMAP runs
@@ -46,7 +47,7 @@ export function MapExplorer({ initial, sets }: Props) {
   const update = useCallback((patch: Partial<MapState>) => setState((s) => ({ ...s, ...patch })), []);
 
   useEffect(() => {
-    window.history.replaceState(null, '', `${window.location.pathname}${searchFromState(state)}`);
+    replaceUrlState(searchFromState(state));
   }, [state]);
 
   useEffect(preloadPlotly, []); // while the vectors load, not when the first map arrives
@@ -182,7 +183,7 @@ export function MapExplorer({ initial, sets }: Props) {
           ))}
         </div>
         <MapControls state={state} sets={sets} onChange={update} pairSets={PAIR_SETS} />
-        <LoadProgress state={load} />
+        <LoadProgress state={load} onRetry={retry} />
         {error && (
           <p role="alert" data-testid="map-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             {error.message}

@@ -1,15 +1,14 @@
 'use client';
 /** The map page on the client: its view from the URL, the sets from /data/index.json. */
-import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
+import { useInitialUrlState } from '@/app/url-state';
 import { SetsGate } from '../sets-gate';
 import { MapExplorer } from './map-explorer';
 import { stateFromSearch } from './map-state';
 
 export function MapRoute() {
-  const search = useSearchParams();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const params = useMemo(() => Object.fromEntries(new URLSearchParams(search.toString())), []);
+  const state = useInitialUrlState();
+  const params = useMemo(() => Object.fromEntries(state), [state]);
   return (
     <SetsGate>
       {(sets) => {
