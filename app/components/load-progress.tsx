@@ -4,12 +4,19 @@ import type { LoadState } from '../hooks/use-vectors';
 const MB = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /** Download progress of the vector set, in bytes of the total, and rows searchable so far. */
-export function LoadProgress({ state }: { state: LoadState }) {
+export function LoadProgress({ state, onRetry }: { state: LoadState; onRetry?: () => void }) {
   if (state.status === 'error') {
     return (
-      <p role="alert" data-testid="load-error" className="rounded border border-red-400 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-        Could not load the vectors: {state.error}. If the set is missing, run <code>npm run prepare:glove</code> (or re-import it) and reload.
-      </p>
+      <div role="alert" data-testid="load-error" className="space-y-2 rounded border border-red-400 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p>
+          Could not load the vectors: {state.error}. If the set is missing on a server you run, run <code>npm run prepare:glove</code> (or re-import it) and reload.
+        </p>
+        {onRetry && (
+          <button type="button" data-testid="load-retry" onClick={onRetry} className="rounded border border-red-400 px-3 py-1 hover:bg-red-100 dark:hover:bg-red-900">
+            Try again
+          </button>
+        )}
+      </div>
     );
   }
   const frac = state.total ? state.loaded / state.total : 0;

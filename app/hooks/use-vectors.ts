@@ -37,6 +37,7 @@ export function useVectors(setName: string) {
   const pending = useRef(new Map<number, Pending>());
   const nextId = useRef(1);
   const [state, setState] = useState<LoadState>({ status: 'loading', loaded: 0, total: 0, rows: 0 });
+  const [attempt, setAttempt] = useState(0); // a retry starts a new worker
 
   useEffect(() => {
     const w = new Worker(new URL('../../lib/worker/vectors.worker.ts', import.meta.url), { type: 'module' });
@@ -87,7 +88,10 @@ export function useVectors(setName: string) {
       requests.clear();
       worker.current = null;
     };
-  }, [setName]);
+  }, [setName, attempt]);
+
+  /** Loads the set again in a new worker (after a failed or stalled download). */
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
 
   const request = useCallback(<T,>(req: NewRequest, progress?: (p: MapProgress) => void, id = nextId.current++): Promise<T> => {
     const w = worker.current;
@@ -117,5 +121,5 @@ export function useVectors(setName: string) {
   );
   const clusters = useCallback((k: number, seed: number) => request<Int32Array>({ type: 'clusters', k, seed }), [request]);
 
-  return { state, query, neighbors, latency, map, clusters };
+  return { state, query, neighbors, latency, map, clusters, retry };
 }

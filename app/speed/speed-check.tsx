@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import type { LatencyReport } from '@/lib/vectors/latency';
 import type { Method } from '@/lib/vectors/methods';
+import { DEFAULT_SET } from '@/lib/vectors/set-index';
 import type { WireError } from '@/lib/worker/protocol';
 import { LoadProgress } from '../components/load-progress';
 import { useVectors } from '../hooks/use-vectors';
 
 export function SpeedCheck() {
-  const { state, latency } = useVectors('glove-6b-100d');
+  const { state, latency, retry } = useVectors(DEFAULT_SET);
   const [report, setReport] = useState<LatencyReport | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function SpeedCheck() {
   };
   return (
     <div className="space-y-3">
-      <LoadProgress state={state} />
+      <LoadProgress state={state} onRetry={retry} />
       <div className="flex gap-2">
         {(['3cosadd', '3cosmul'] as const).map((m) => (
           <button

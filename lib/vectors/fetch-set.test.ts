@@ -48,6 +48,12 @@ function fileFetch(options: { chunk?: number; truncate?: string; holdAfter?: num
 }
 
 describe('openRemoteSet', () => {
+  it('gives up with a message when no data arrives for the stall time, instead of loading forever', async () => {
+    const never = new Promise<void>(() => undefined);
+    const remote = await openRemoteSet('http://x/data/synthetic', () => undefined, { fetch: fileFetch({ chunk: 512, holdAfter: 4096, release: never }), batchBytes: 1024, stallMs: 300 });
+    await expect(remote.complete).rejects.toThrow('no data from x for 300 ms: the connection or the server may be down; try again');
+  });
+
   it("asks for the data files under URLs that name the set's checksum (so a cache may keep them)", async () => {
     requested.length = 0;
     const remote = await openRemoteSet('http://x/data/synthetic', () => undefined, { fetch: fileFetch() });
