@@ -25,8 +25,10 @@ function fakeSession(config = TINY_CONFIG, eosAfter = Infinity) {
   return {
     calls,
     config,
-    async run(ids: readonly number[], fetches: readonly string[]) {
+    async run(ids: readonly number[], fetches: readonly string[], extra: Record<string, { dims: number[]; data: ArrayLike<unknown> }> = {}) {
       expect(fetches).toEqual(['next_logits']);
+      expect(extra.lens_position?.dims).toEqual([0]); // no lens rows computed
+      expect(extra.lens_position?.data.length).toBe(0);
       calls.push([...ids]);
       const logits = logitsFor(ids);
       if (calls.length >= eosAfter) logits[EOS_TOKEN_ID] = 100;

@@ -1,8 +1,10 @@
 /**
  * Text that continues: append the chosen next token to the prompt and run again, token by token.
- * No key/value cache: each step reruns the whole sequence and fetches only `next_logits` (the
- * last position's unembedding), so a step costs one forward pass of the current length.
+ * No key/value cache: each step reruns the whole sequence, fetches only `next_logits` (the last
+ * position's unembedding) and asks for no logit-lens position (NO_LENS), so a step costs one
+ * forward pass of the current length plus one row of the unembedding.
  */
+import { NO_LENS } from './graph-contract';
 import { tokenizePrompt } from './layers-run';
 import { checkContextLength, type Gpt2Session } from './runtime';
 import { checkSampling, sampleToken, type SamplingOptions } from './sampling';
@@ -74,7 +76,7 @@ export async function generate(
     }
     checkContextLength(ids.length, nPositions, 'The text');
     const t1 = performance.now();
-    const logits = (await session.run(ids, ['next_logits'])).next_logits.data;
+    const logits = (await session.run(ids, ['next_logits'], { lens_position: NO_LENS })).next_logits.data;
     const id = sampleToken(logits, request.sampling, random);
     const token = { id, text: tokenText(id), prob: tokenProbability(logits, id, request.sampling.temperature), ms: performance.now() - t1 };
     tokens.push(token);

@@ -9,7 +9,7 @@ import pkg from 'onnx-proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../onnx/builder';
 import { buildGpt2Graph } from './graph';
-import { gpt2DefaultFeeds } from './graph-contract';
+import { GPT2_OUTPUTS, gpt2DefaultFeeds } from './graph-contract';
 import { referenceForward, type ReferenceOptions, type ReferenceOutputs } from './reference';
 import { randomGpt2Weights, TINY_CONFIG } from './test-weights';
 
@@ -20,30 +20,37 @@ const IDS = [464, 2068, 7586, 21831, 18045, 625, 262, 16931, 3290, 13, 50256, 0,
 const T = IDS.length;
 const TOL = 1e-4;
 
-type Outputs = Record<'logits' | 'resid' | 'final_norm' | 'attn' | 'lens_logits' | 'next_logits', Float32Array>;
+type Outputs = Record<(typeof GPT2_OUTPUTS)[number], Float32Array> & { dims: Record<string, number[]> };
 interface Feeds {
   headMask?: Float32Array;
   mlpMask?: Float32Array;
-  lensPosition?: number;
+  /** One position or a list (possibly empty); default gpt2DefaultFeeds' [-1]. */
+  lensPosition?: number | number[];
 }
 type Runner = (ids: number[], feeds?: Feeds) => Promise<Outputs>;
 
 /** One runner per runtime; each runtime has its own Tensor class. */
-async function runner(ort: typeof ortNode | typeof ortWeb, model: Uint8Array, config = TINY_CONFIG): Promise<Runner> {
-  const session = await ort.InferenceSession.create(model, { logSeverityLevel: 3 });
+async function runner(ort: typeof ortNode | typeof ortWeb, model: Uint8Array, config = TINY_CONFIG, options: ortNode.InferenceSession.SessionOptions = {}): Promise<Runner> {
+  const session = await ort.InferenceSession.create(model, { logSeverityLevel: 3, ...(options as object) });
   return async (ids, feeds = {}) => {
     const defaults = gpt2DefaultFeeds(config);
-    const lens = feeds.lensPosition === undefined ? defaults.lens_position : BigInt64Array.of(BigInt(feeds.lensPosition));
+    const lens = feeds.lensPosition === undefined ? defaults.lens_position : BigInt64Array.from([feeds.lensPosition].flat(), BigInt);
     const input = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, ids.length]),
       head_mask: new ort.Tensor('float32', feeds.headMask ?? defaults.head_mask, [L, H]),
       mlp_mask: new ort.Tensor('float32', feeds.mlpMask ?? defaults.mlp_mask, [L]),
-      lens_position: new ort.Tensor('int64', lens, [1]),
+      lens_position: new ort.Tensor('int64', lens, [lens.length]),
     } as Record<string, ortNode.Tensor>;
     const out = await (session as ortNode.InferenceSession).run(input);
-    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.data as Float32Array])) as Outputs;
+    const data = Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.data as Float32Array]));
+    return { ...data, dims: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v.dims]])) } as Outputs;
   };
 }
+
+/** Row `t` of the reference's [T, V] logits. */
+const logitsAt = (ref: ReferenceOutputs, t: number) => ref.logits.subarray(t * V, (t + 1) * V);
+/** lens_logits [L+1, N, V] at layer l and lens index n. */
+const lensAt = (lens: Float32Array, l: number, n: number, N: number) => lens.subarray((l * N + n) * V, (l * N + n + 1) * V);
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   expect(a.length).toBe(b.length);
@@ -61,7 +68,7 @@ function expectIdentical(a: Float32Array, b: Float32Array) {
 }
 
 function expectMatchesReference(out: Outputs, ref: ReferenceOutputs, tol = TOL) {
-  expect(maxAbsDiff(out.logits, ref.logits)).toBeLessThan(tol);
+  expect(Object.keys(out.dims).sort()).toEqual([...GPT2_OUTPUTS].sort());
   expect(maxAbsDiff(out.resid, ref.resid)).toBeLessThan(tol);
   expect(maxAbsDiff(out.final_norm, ref.finalNorm)).toBeLessThan(tol);
   expect(maxAbsDiff(out.attn, ref.attn)).toBeLessThan(tol);
@@ -90,11 +97,7 @@ beforeAll(async () => {
 describe('buildGpt2Graph vs referenceForward', () => {
   it('onnxruntime-node: every output within 1e-4, with output shapes as documented', async () => {
     expectMatchesReference(plainOut, plain);
-    expect(plainOut.logits.length).toBe(T * V);
-    expect(plainOut.resid.length).toBe((L + 1) * T * D);
-    expect(plainOut.attn.length).toBe(L * H * T * T);
-    expect(plainOut.lens_logits.length).toBe((L + 1) * V);
-    expect(plainOut.next_logits.length).toBe(V);
+    expect(plainOut.dims).toEqual({ resid: [L + 1, T, D], final_norm: [T, D], attn: [L, H, T, T], lens_logits: [L + 1, 1, V], next_logits: [1, V] });
   });
 
   it('onnxruntime-web (WASM in Node): every output within 1e-4', async () => {
@@ -148,13 +151,16 @@ describe('graph properties', () => {
       return differ;
     };
     const early = (r: number) => r % T < k; // rows are [..., t, :]
-    expect(same(out.logits, plainOut.logits, T, V, early)).toBe(T - k);
     expect(same(out.final_norm, plainOut.final_norm, T, D, early)).toBe(T - k);
     expect(same(out.resid, plainOut.resid, (L + 1) * T, D, early)).toBe((L + 1) * (T - k));
     expect(same(out.attn, plainOut.attn, L * H * T, T, early)).toBeGreaterThan(0);
-    // and a prefix alone gives the same early outputs (up to float rounding of differently sized products)
-    const prefix = await node(IDS.slice(0, k));
-    expect(maxAbsDiff(prefix.logits, plainOut.logits.subarray(0, k * V))).toBeLessThan(1e-5);
+    // the lens at the early positions too, and a prefix alone gives the same early outputs (up to
+    // float rounding of differently sized products)
+    const firstK = Array.from({ length: k }, (_, t) => t);
+    expectIdentical((await node(changed, { lensPosition: firstK })).lens_logits, (await node(IDS, { lensPosition: firstK })).lens_logits);
+    const prefix = await node(IDS.slice(0, k), { lensPosition: firstK });
+    expect(maxAbsDiff(prefix.final_norm, plainOut.final_norm.subarray(0, k * D))).toBeLessThan(1e-5);
+    expect(maxAbsDiff(prefix.lens_logits.subarray(L * k * V), plain.logits.subarray(0, k * V))).toBeLessThan(TOL); // layer L at positions 0..k-1
   });
 
   it('attention is causal and each row sums to 1', () => {
@@ -166,20 +172,42 @@ describe('graph properties', () => {
     }
   });
 
-  it('next_logits equals the last row of logits, whatever the lens position', async () => {
-    expect(maxAbsDiff(plainOut.next_logits, plainOut.logits.subarray((T - 1) * V))).toBeLessThan(1e-5);
+  it('next_logits is the last position’s logits, the same row as the lens at the last token, whatever the lens position', async () => {
+    expect(maxAbsDiff(plainOut.next_logits, logitsAt(plain, T - 1))).toBeLessThan(TOL);
+    expectIdentical(plainOut.next_logits, lensAt(plainOut.lens_logits, L, 0, 1)); // the same row of one unembedding
     const out = await node(IDS.slice(0, 5), { lensPosition: 2 });
-    expect(maxAbsDiff(out.next_logits, out.logits.subarray(4 * V))).toBeLessThan(1e-5);
+    expect(maxAbsDiff(out.next_logits, referenceForward(weights, IDS.slice(0, 5)).nextLogits)).toBeLessThan(TOL);
   });
 
-  it('lens_logits[L] equals logits at the lens position (default: last token)', async () => {
-    const at = (out: Outputs, t: number) => out.logits.subarray(t * V, (t + 1) * V);
-    const lensLast = plainOut.lens_logits.subarray(L * V);
-    expect(maxAbsDiff(lensLast, at(plainOut, T - 1))).toBeLessThan(1e-5);
-    const out = await node(IDS, { lensPosition: 3 });
-    expect(maxAbsDiff(out.lens_logits.subarray(L * V), at(out, 3))).toBeLessThan(1e-5);
+  it('lens_logits at several positions: row L at position p is the logits at p, every row matches the reference, in both runtimes', async () => {
+    const positions = [0, 3, -1, 7, 3, -T]; // any order, repeats and negative positions
+    const ref = referenceForward(weights, IDS, { lensPosition: positions });
+    for (const run of [node, web]) {
+      const out = await run(IDS, { lensPosition: positions });
+      expect(out.dims.lens_logits).toEqual([L + 1, positions.length, V]);
+      expect(maxAbsDiff(out.lens_logits, ref.lensLogits)).toBeLessThan(TOL);
+      positions.forEach((p, n) => expect(maxAbsDiff(lensAt(out.lens_logits, L, n, positions.length), logitsAt(plain, p < 0 ? T + p : p))).toBeLessThan(TOL));
+      expectIdentical(lensAt(out.lens_logits, L, 1, positions.length), lensAt(out.lens_logits, L, 4, positions.length)); // position 3 twice
+    }
     // lens position -1 and T-1 are the same row
     expectIdentical((await node(IDS, { lensPosition: T - 1 })).lens_logits, plainOut.lens_logits);
+  });
+
+  it('an empty lens_position computes no lens ([L+1, 0, V]) and leaves every other output unchanged, in both runtimes and unoptimised', async () => {
+    // Unoptimised sessions run the graph's own Reshape of [(L+1)·0, V] to [L+1, 0, V]: without
+    // allowzero, ONNX would read that 0 as "copy the input's dimension" and fail.
+    const model = buildGpt2Graph(weights);
+    const runners = [node, web, await runner(ortNode, model, TINY_CONFIG, { graphOptimizationLevel: 'disabled' }), await runner(ortWeb, model, TINY_CONFIG, { graphOptimizationLevel: 'disabled' })];
+    for (const run of runners) {
+      const out = await run(IDS, { lensPosition: [] });
+      expect(out.dims.lens_logits).toEqual([L + 1, 0, V]);
+      expect(out.lens_logits.length).toBe(0);
+      const withLens = await run(IDS);
+      for (const k of ['resid', 'final_norm', 'attn'] as const) expectIdentical(out[k], withLens[k]);
+      // next_logits is unembedded with the lens rows (one Gemm): alone it may round differently
+      expect(maxAbsDiff(out.next_logits, withLens.next_logits)).toBeLessThan(1e-5);
+      expect(maxAbsDiff(out.next_logits, plain.nextLogits)).toBeLessThan(TOL);
+    }
   });
 });
 
@@ -230,11 +258,12 @@ describe('head and MLP masks', () => {
     const a = await node(IDS, masks);
     const b = await node([...IDS.slice(0, 8), 1, 2, 3, 4, 5], masks);
     expectIdentical(b.resid.subarray(0, 8 * D), a.resid.subarray(0, 8 * D));
-    expectIdentical(b.logits.subarray(0, 8 * V), a.logits.subarray(0, 8 * V));
+    expectIdentical(b.final_norm.subarray(0, 8 * D), a.final_norm.subarray(0, 8 * D));
   });
 
-  it('every head and MLP masked: resid = wte + wpe + Σ attn.c_proj.bias, logits = ln_f(that)·wteᵀ', async () => {
-    const out = await node(IDS, { headMask: new Float32Array(L * H), mlpMask: new Float32Array(L) });
+  it('every head and MLP masked: resid = wte + wpe + Σ attn.c_proj.bias, the lens at every position = ln_f(that)·wteᵀ', async () => {
+    const all = IDS.map((_, t) => t);
+    const out = await node(IDS, { headMask: new Float32Array(L * H), mlpMask: new Float32Array(L), lensPosition: all });
     const wte = weights.get('wte.weight').data;
     const wpe = weights.get('wpe.weight').data;
     const expected = new Float64Array(T * D); // running wte + wpe + Σ_{j<l} c_proj.bias_j
@@ -261,7 +290,8 @@ describe('head and MLP masks', () => {
         logits[t * V + v] = dot;
       }
     }
-    expect(maxAbsDiff(out.logits, logits)).toBeLessThan(TOL);
+    expect(maxAbsDiff(out.lens_logits.subarray(L * T * V), logits)).toBeLessThan(TOL); // layer L, every position
+    expect(maxAbsDiff(out.next_logits, logits.subarray((T - 1) * V))).toBeLessThan(TOL);
   });
 });
 

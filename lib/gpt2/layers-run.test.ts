@@ -23,12 +23,14 @@ const TOL = 1e-4;
 
 let session: Gpt2Session;
 const fetched: string[][] = []; // every session.run's fetches, to count runs
+const lensFed: number[][] = []; // the dims of every run's lens_position
 beforeAll(async () => {
   ort.env.wasm.numThreads = 1;
   const s = await createGpt2Session(ort, buildGpt2Graph(weights), TINY_CONFIG);
   session = Object.assign(Object.create(s) as Gpt2Session, {
     run: (ids: readonly number[], fetches: readonly string[], extra?: Parameters<Gpt2Session['run']>[2]) => {
       fetched.push([...fetches]);
+      lensFed.push(extra?.lens_position?.dims ?? []);
       return s.run(ids, fetches, extra);
     },
   });
@@ -66,7 +68,7 @@ describe('LayersRunner.run', () => {
     expect(r.ablation).toBe('');
   });
 
-  it('the next-token view and the last lens row are the same numbers (one unembedding path)', async () => {
+  it('the next-token view and the last lens row are the same numbers (one ln_f + unembedding)', async () => {
     const r = await new LayersRunner(session).run(request());
     expect(lensRow(r.lensLogits, V, L)).toEqual(r.finalLogits);
     expect(lensTable(r.lensLogits, V, 5)[L].top).toEqual(predict(r.finalLogits, 5).top);
@@ -87,6 +89,9 @@ describe('LayersRunner.run', () => {
     const a: Ablation = { heads: [[1, 2], [0, 0]], mlps: [1] };
     const r = await runner.run(request({ ablation: a }));
     expect(r.ablation).toBe('0.0,1.2,mlp1');
+    // one run with the lens at one position, one for the baseline prediction with no lens rows
+    expect(fetched).toEqual([['next_logits', 'lens_logits', 'attn'], ['next_logits']]);
+    expect(lensFed.slice(-2)).toEqual([[1], [0]]);
     const ref = reference(a);
     expect(maxAbsDiff(r.finalLogits, lastRow(ref.logits))).toBeLessThan(TOL);
     expect(maxAbsDiff(r.lensLogits, ref.lensLogits)).toBeLessThan(TOL);

@@ -8,8 +8,7 @@
  */
 import { ablationMasks, formatAblation, normaliseAblation, type Ablation } from './ablation';
 import { attentionHead, attentionThumbnails } from './attention-view';
-import { gpt2DefaultFeeds } from './graph-contract';
-import { lensRow } from './logit-lens';
+import { gpt2DefaultFeeds, NO_LENS } from './graph-contract';
 import { checkContextLength, type Gpt2Session } from './runtime';
 import { tokenizeSentence, type TokenPiece } from './tokenizer';
 import type { Gpt2Config } from './weights';
@@ -47,7 +46,7 @@ export interface LayersResult {
   finalLogits: Float32Array;
   /** The same without any ablation; null when nothing was ablated (then it is `finalLogits`). */
   baselineLogits: Float32Array | null;
-  /** [L+1, V] at `position`. */
+  /** [L+1, V] at `position` (row L is the model's prediction there, equal to `finalLogits` at the last token up to rounding). */
   lensLogits: Float32Array;
   /** Every head as size × size: [L, H, size, size]. */
   thumbnails: { size: number; data: Float32Array };
@@ -97,7 +96,7 @@ export class LayersRunner {
 
   async run(request: LayersRequest): Promise<LayersResult> {
     const { config } = this.session;
-    const { nLayer: L, nHead: H, vocabSize: V } = config;
+    const { nLayer: L, nHead: H } = config;
     const { ids, pieces } = tokenizePrompt(request.prompt, config.nPositions);
     checkLayersLength(ids.length, config);
     const T = ids.length;
@@ -105,18 +104,16 @@ export class LayersRunner {
     if (!Number.isInteger(position) || position < 0 || position >= T) throw new Error(`position ${request.position} is outside the prompt's ${T} tokens`);
     const { headMask, mlpMask } = ablationMasks(request.ablation, config);
     const ablation = formatAblation(normaliseAblation(request.ablation, config));
-    const atLast = position === T - 1;
 
     const t0 = performance.now();
-    const out = await this.session.run(ids, atLast ? ['lens_logits', 'attn'] : ['lens_logits', 'attn', 'logits'], {
+    const out = await this.session.run(ids, ['next_logits', 'lens_logits', 'attn'], {
       head_mask: { dims: [L, H], data: headMask },
       mlp_mask: { dims: [L], data: mlpMask },
       lens_position: { dims: [1], data: BigInt64Array.of(BigInt(position)) },
     });
     const runMs = performance.now() - t0;
-    const lensLogits = out.lens_logits.data;
-    // Both come from the graph's one ln_f + unembedding: the lens row L at the last token is the logits row.
-    const finalLogits = atLast ? lensRow(lensLogits, V, L).slice() : out.logits.data.slice((T - 1) * V, T * V);
+    const lensLogits = out.lens_logits.data; // [L+1, 1, V] = [L+1, V]
+    const finalLogits = out.next_logits.data.slice(); // [1, V]; its own buffer, as the result's buffers are transferred
 
     const key = ids.join(',');
     let baselineLogits: Float32Array | null = null;
@@ -126,13 +123,13 @@ export class LayersRunner {
       if (this.baseline?.key !== key) {
         const t1 = performance.now();
         const neutral = gpt2DefaultFeeds(config);
-        const base = await this.session.run(ids, ['lens_logits'], {
+        const base = await this.session.run(ids, ['next_logits'], {
           head_mask: { dims: [L, H], data: neutral.head_mask },
           mlp_mask: { dims: [L], data: neutral.mlp_mask },
-          lens_position: { dims: [1], data: neutral.lens_position },
+          lens_position: NO_LENS, // only the prediction: no lens rows to compute
         });
         baselineMs = performance.now() - t1;
-        this.baseline = { key, logits: lensRow(base.lens_logits.data, V, L).slice() };
+        this.baseline = { key, logits: base.next_logits.data };
       }
       baselineLogits = this.baseline.logits.slice(); // a copy: the result's buffers are transferred
     }

@@ -10,23 +10,24 @@ export interface ReferenceOptions {
   headMask?: ArrayLike<number>;
   /** [L]: multiplies each block's MLP output (including its c_proj bias). Default ones. */
   mlpMask?: ArrayLike<number>;
-  /** The position the logit lens reads; negative counts from the end. Default -1. */
-  lensPosition?: number;
+  /** The positions the logit lens reads (one or a list, possibly empty); negative counts from the end. Default -1. */
+  lensPosition?: number | readonly number[];
   /**
    * Applied to the whole input of every projection (c_attn, attn.c_proj, c_fc, mlp.c_proj) and of
-   * each unembedding before it is multiplied: tests pass a quantise-then-dequantise step to model
-   * the int8 graph's activations. Default none.
+   * each unembedding before it is multiplied, with the projection's name (`h.0.attn.c_attn`, …, or
+   * `wte` for the unembedding) and the input's row width: tests pass a quantise-then-dequantise
+   * step to model the int8 graph's activations. Default none.
    */
-  matmulInput?: (x: Float64Array) => Float64Array;
+  matmulInput?: (x: Float64Array, projection: string, width: number) => Float64Array;
 }
 
 export interface ReferenceOutputs {
-  logits: Float32Array; // [T, V]
+  logits: Float32Array; // [T, V]: every position's logits (the graph has no such output; its rows check lens_logits and next_logits)
   resid: Float32Array; // [L+1, T, D]: after the embedding, then after each block (no ln_f)
   finalNorm: Float32Array; // [T, D]: ln_f(resid[L])
   attn: Float32Array; // [L, H, T, T]: softmax probabilities, query t, key s
-  lensLogits: Float32Array; // [L+1, V]: ln_f(resid[l, lensPosition])·wteᵀ
-  nextLogits: Float32Array; // [V]: the last position's logits (= the last row of logits): the next token's
+  lensLogits: Float32Array; // [L+1, N, V]: ln_f(resid[l, lensPosition[n]])·wteᵀ
+  nextLogits: Float32Array; // [V]: the last position's logits (= the last row of logits): the next token's. Unembedded with the lens rows, as in the graph
 }
 
 /** Every output of the graph (lib/gpt2/graph.ts) for `ids`, computed in float64 and returned as float32. */
@@ -51,7 +52,7 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
 
   for (let l = 0; l < L; l++) {
     const p = `h.${l}`;
-    const qkv = affine(input(norm(x, T, D, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`), eps)), T, D, 3 * D, w(`${p}.attn.c_attn.weight`), w(`${p}.attn.c_attn.bias`));
+    const qkv = affine(input(norm(x, T, D, w(`${p}.ln_1.weight`), w(`${p}.ln_1.bias`), eps), `${p}.attn.c_attn`, D), T, D, 3 * D, w(`${p}.attn.c_attn.weight`), w(`${p}.attn.c_attn.bias`));
     const heads = new Float64Array(T * D); // concatenated head outputs, head h in columns h·hd..
     for (let h = 0; h < H; h++) {
       for (let t = 0; t < T; t++) {
@@ -72,12 +73,12 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
         }
       }
     }
-    const attnOut = affine(input(heads), T, D, D, w(`${p}.attn.c_proj.weight`), w(`${p}.attn.c_proj.bias`));
+    const attnOut = affine(input(heads, `${p}.attn.c_proj`, D), T, D, D, w(`${p}.attn.c_proj.weight`), w(`${p}.attn.c_proj.bias`));
     x = x.map((v, i) => v + attnOut[i]);
 
-    const fc = affine(input(norm(x, T, D, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`), eps)), T, D, 4 * D, w(`${p}.mlp.c_fc.weight`), w(`${p}.mlp.c_fc.bias`));
+    const fc = affine(input(norm(x, T, D, w(`${p}.ln_2.weight`), w(`${p}.ln_2.bias`), eps), `${p}.mlp.c_fc`, D), T, D, 4 * D, w(`${p}.mlp.c_fc.weight`), w(`${p}.mlp.c_fc.bias`));
     const act = fc.map((v) => 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v ** 3))));
-    const mlpOut = affine(input(act), T, 4 * D, D, w(`${p}.mlp.c_proj.weight`), w(`${p}.mlp.c_proj.bias`));
+    const mlpOut = affine(input(act, `${p}.mlp.c_proj`, 4 * D), T, 4 * D, D, w(`${p}.mlp.c_proj.weight`), w(`${p}.mlp.c_proj.bias`));
     x = x.map((v, i) => v + mlpMask[l] * mlpOut[i]);
     resid.set(x, (l + 1) * T * D);
   }
@@ -85,18 +86,27 @@ export function referenceForward(weights: Gpt2Weights, ids: readonly number[], o
   const lnfW = w('ln_f.weight');
   const lnfB = w('ln_f.bias');
   const finalNorm = norm(x, T, D, lnfW, lnfB, eps);
-  const pos = (options.lensPosition ?? -1) < 0 ? T + (options.lensPosition ?? -1) : options.lensPosition!;
-  if (pos < 0 || pos >= T) throw new Error(`lensPosition ${options.lensPosition} is outside 0..${T - 1}`);
-  const lensRows = new Float64Array((L + 1) * D);
-  for (let l = 0; l <= L; l++) lensRows.set(resid.subarray((l * T + pos) * D, (l * T + pos + 1) * D), l * D);
-  const logits = unembedRows(input(finalNorm), T, D, V, wte);
+  const positions = [options.lensPosition ?? -1].flat().map((p) => {
+    if (!Number.isInteger(p) || p < -T || p >= T) throw new Error(`lensPosition ${p} is outside ${-T}..${T - 1}`);
+    return p < 0 ? T + p : p;
+  });
+  const N = positions.length;
+  const lensRows = new Float64Array((L + 1) * N * D); // [L+1, N, D]
+  for (let l = 0; l <= L; l++) {
+    positions.forEach((pos, n) => lensRows.set(resid.subarray((l * T + pos) * D, (l * T + pos + 1) * D), (l * N + n) * D));
+  }
+  // As in the graph: the lens rows and the last position are unembedded together, rows [lens; last].
+  const rows = new Float64Array(((L + 1) * N + 1) * D);
+  rows.set(norm(lensRows, (L + 1) * N, D, lnfW, lnfB, eps));
+  rows.set(finalNorm.subarray((T - 1) * D), (L + 1) * N * D);
+  const unembedded = unembedRows(input(rows, 'wte', D), (L + 1) * N + 1, D, V, wte);
   return {
-    logits,
+    logits: unembedRows(input(finalNorm, 'wte', D), T, D, V, wte),
     resid,
     finalNorm: Float32Array.from(finalNorm),
     attn,
-    lensLogits: unembedRows(input(norm(lensRows, L + 1, D, lnfW, lnfB, eps)), L + 1, D, V, wte),
-    nextLogits: unembedRows(input(finalNorm.slice((T - 1) * D)), 1, D, V, wte), // the last row of logits, unembedded alone as in the graph
+    lensLogits: unembedded.slice(0, (L + 1) * N * V),
+    nextLogits: unembedded.slice((L + 1) * N * V), // the last row of logits
   };
 }
 

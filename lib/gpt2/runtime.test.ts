@@ -77,6 +77,33 @@ describe('Gpt2Session.run', () => {
     expect([a.final_norm.dims, b.final_norm.dims, c.final_norm.dims]).toEqual([[3], [2], [1]]);
   });
 
+  it('fills omitted inputs with neutral values: the lens at the last token when lens_logits is fetched, at no position otherwise', async () => {
+    const { nLayer: L, nHead: H, vocabSize: V } = TINY_CONFIG;
+    const fed: Record<string, number[]>[] = [];
+    const fake = {
+      inputNames: ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'],
+      outputNames: ['resid', 'lens_logits'],
+      async run(feeds: Record<string, ort.Tensor>, fetches: string[]) {
+        fed.push(Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, [...t.dims]])));
+        expect(Array.from(feeds.head_mask.data as Float32Array)).toEqual(new Array(L * H).fill(1));
+        return Object.fromEntries(fetches.map((f) => [f, new ort.Tensor('float32', new Float32Array(1), [1])]));
+      },
+    };
+    const s = new Gpt2Session(ort as unknown as Ort, fake as never, TINY_CONFIG, { provider: 'wasm', threads: 1, createMs: 0 });
+    await s.run([1, 2], ['resid']);
+    await s.run([1, 2], ['resid', 'lens_logits']);
+    expect(fed.map((f) => f.lens_position)).toEqual([[0], [1]]);
+    expect(fed[0]).toEqual({ input_ids: [1, 2], head_mask: [L, H], mlp_mask: [L], lens_position: [0] });
+    // and on the real graph: one lens row per layer at the last token, equal to the reference's
+    const ids = [50256, 40, 3332, 319];
+    const out = await session.run(ids, ['lens_logits']);
+    expect(out.lens_logits.dims).toEqual([L + 1, 1, V]);
+    const ref = referenceForward(weights, ids).lensLogits;
+    let worst = 0;
+    for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(out.lens_logits.data[i] - ref[i]));
+    expect(worst).toBeLessThan(1e-4);
+  });
+
   it("runs a real session's concurrent requests with the right results", async () => {
     const [a, b] = await Promise.all([session.run([1, 2, 3], ['final_norm']), session.run([4, 5], ['final_norm'])]);
     expect(a.final_norm.dims).toEqual([3, TINY_CONFIG.nEmbd]);
@@ -91,7 +118,7 @@ describe('Gpt2Session.run', () => {
   });
 
   it('rejects unknown outputs, inputs and token ids with the valid ones named', async () => {
-    await expect(session.run([1], ['hidden_states'])).rejects.toThrow(/unknown output\(s\) hidden_states; the model has logits, resid/);
+    await expect(session.run([1], ['hidden_states'])).rejects.toThrow(/unknown output\(s\) hidden_states; the model has resid, final_norm/);
     await expect(session.run([1], ['resid'], { mask: { dims: [1], data: new Float32Array(1) } })).rejects.toThrow(/unknown input mask; the model takes input_ids/);
     await expect(session.run([50257], ['resid'])).rejects.toThrow(/token id 50257 is outside the vocabulary/);
   });

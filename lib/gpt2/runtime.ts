@@ -6,7 +6,7 @@
  * model-loader.ts's job.
  */
 import type * as OrtModule from 'onnxruntime-web';
-import type { Gpt2Dtype } from './graph-contract';
+import { gpt2DefaultFeeds, NO_LENS, type Gpt2Dtype } from './graph-contract';
 import type { Gpt2Config } from './weights';
 
 export type Ort = typeof OrtModule;
@@ -77,8 +77,9 @@ export class Gpt2Session {
 
   /**
    * Runs `ids` (refused when longer than n_positions) and returns the `fetches` outputs.
-   * `extra` feeds the other inputs (`head_mask`, `mlp_mask` as float32, `lens_position` as int64);
-   * omitted ones get their neutral values.
+   * `extra` feeds the other inputs (`head_mask`, `mlp_mask` as float32, `lens_position` as int64
+   * [N]); omitted ones get their neutral values, and an omitted lens_position is the last token
+   * when `lens_logits` is fetched and no position at all otherwise (the lens then costs nothing).
    */
   run(ids: readonly number[], fetches: readonly string[], extra: Record<string, ExtraFeed> = {}): Promise<Record<string, OutputTensor>> {
     const job = this.queue.then(() => this.runNow(ids, fetches, extra));
@@ -104,7 +105,7 @@ export class Gpt2Session {
     // ORT-web wants every graph input fed, even those with a default initializer: feed the defaults.
     for (const name of this.session.inputNames) {
       if (feeds[name]) continue;
-      const fill = this.defaultFeed(name);
+      const fill = this.defaultFeed(name, fetches);
       if (!fill) throw new Error(`the model needs input ${name}, which this runtime does not know how to fill`);
       feeds[name] = fill;
     }
@@ -117,12 +118,19 @@ export class Gpt2Session {
     return out;
   }
 
-  /** The graph's defaults (lib/gpt2/graph.ts): masks of ones, the logit lens at the last position. */
-  private defaultFeed(name: string): OrtModule.Tensor | null {
+  /**
+   * The neutral feeds (gpt2DefaultFeeds): masks of ones; the logit lens at the last position when
+   * it is fetched, else at no position (NO_LENS), since the graph computes its rows whatever is fetched.
+   */
+  private defaultFeed(name: string, fetches: readonly string[]): OrtModule.Tensor | null {
     const { nLayer: L, nHead: H } = this.config;
-    if (name === 'head_mask') return new this.ort.Tensor('float32', new Float32Array(L * H).fill(1), [L, H]);
-    if (name === 'mlp_mask') return new this.ort.Tensor('float32', new Float32Array(L).fill(1), [L]);
-    if (name === 'lens_position') return new this.ort.Tensor('int64', BigInt64Array.of(-1n), [1]);
+    const neutral = gpt2DefaultFeeds(this.config);
+    if (name === 'head_mask') return new this.ort.Tensor('float32', neutral.head_mask, [L, H]);
+    if (name === 'mlp_mask') return new this.ort.Tensor('float32', neutral.mlp_mask, [L]);
+    if (name === 'lens_position') {
+      const lens = fetches.includes('lens_logits') ? { dims: [1], data: neutral.lens_position } : NO_LENS;
+      return new this.ort.Tensor('int64', lens.data, lens.dims);
+    }
     return null;
   }
 

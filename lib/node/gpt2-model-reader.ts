@@ -12,7 +12,12 @@ import { SET_NAME_PATTERN } from '../vectors/format';
 import { modelsDir } from './vector-set-reader';
 
 export const GPT2_FORMAT = 'wve-gpt2';
-/** 2: the graph has the next_logits output (and may be int8). Folders of older versions are rebuilt, not read. */
+/**
+ * 2: the graph's outputs are resid, final_norm, attn, lens_logits [L+1, N, V] at a list of N
+ * positions and next_logits (and it may be int8). Folders of older versions are rebuilt, not read;
+ * so is a folder written before version 2 lost the full [1, T, V] logits output (its manifest
+ * lists `logits`).
+ */
 export const GPT2_FORMAT_VERSION = 2;
 export const GPT2_MANIFEST = 'gpt2.json';
 export const GPT2_MODEL_FILE = 'model.onnx';
@@ -60,9 +65,12 @@ export function validateGpt2Manifest(value: unknown, where = GPT2_MANIFEST): Gpt
   if (typeof value !== 'object' || value === null) fail('not a JSON object');
   const m = value as Record<string, unknown>;
   if (m.format !== GPT2_FORMAT) fail(`format is ${JSON.stringify(m.format)}, expected "${GPT2_FORMAT}"`);
+  const rebuild = m.random === true ? 'npm run -s models:random-gpt2 -- --size tiny|small --if-missing' : 'npm run models:gpt2 -- --force';
   if (typeof m.version === 'number' && Number.isInteger(m.version) && m.version >= 1 && m.version < GPT2_FORMAT_VERSION) {
-    const rebuild = m.random === true ? 'npm run -s models:random-gpt2 -- --size tiny|small --if-missing' : 'npm run models:gpt2 -- --force';
     throw new OutdatedGpt2ModelError(`${where}: built by an older version: rebuild with ${rebuild} (format version ${m.version}; this code reads ${GPT2_FORMAT_VERSION})`, m);
+  }
+  if (m.version === GPT2_FORMAT_VERSION && Array.isArray(m.outputs) && m.outputs.includes('logits')) {
+    throw new OutdatedGpt2ModelError(`${where}: built by an older version: rebuild with ${rebuild} (its graph still has the full logits output and a one-position lens)`, m);
   }
   if (m.version !== GPT2_FORMAT_VERSION) fail(`version ${JSON.stringify(m.version)} is not supported (expected ${GPT2_FORMAT_VERSION}; a newer version of this code wrote it?)`);
   if (typeof m.name !== 'string' || !SET_NAME_PATTERN.test(m.name)) fail(`name ${JSON.stringify(m.name)} is not a valid model name`);

@@ -62,7 +62,7 @@ describe('writeGpt2Folder + installGpt2FromFolder', () => {
       files: { model: { path: 'model.onnx', bytes: expected.byteLength } },
       tokenizer: { encoding: 'r50k_base', eosTokenId: 50256 },
       inputs: ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'],
-      outputs: ['logits', 'resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'],
+      outputs: ['resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'],
     });
     const installed = await readGpt2Model('gpt2-tiny-random', root, { verify: true });
     expect(installed.manifest).toEqual(manifest);
@@ -188,14 +188,14 @@ describe('readGpt2Model and listGpt2Models', () => {
       files: { model: { path: 'model.onnx', bytes: 10, sha256: 'a'.repeat(64) } },
       tokenizer: { encoding: 'r50k_base', eosTokenId: 50256 },
       inputs: ['input_ids', 'head_mask', 'mlp_mask', 'lens_position'],
-      outputs: ['logits', 'resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'],
+      outputs: ['resid', 'final_norm', 'attn', 'lens_logits', 'next_logits'],
     };
     expect(validateGpt2Manifest(good)).toEqual(good);
     expect(validateGpt2Manifest({ ...good, dtype: 'int8' }).dtype).toBe('int8');
     expect(() => validateGpt2Manifest({ ...good, format: 'x' }, 'f.json')).toThrow('f.json: format is "x", expected "wve-gpt2"');
     expect(() => validateGpt2Manifest({ ...good, dtype: 'int4' })).toThrow('dtype "int4" must be one of "fp32", "fp16", "int8"');
     expect(() => validateGpt2Manifest({ ...good, config: { ...TINY_CONFIG, nHead: 5 } })).toThrow('is not a valid GPT-2 config');
-    expect(() => validateGpt2Manifest({ ...good, outputs: ['logits'] })).toThrow('"outputs" must list logits, resid, final_norm, attn, lens_logits, next_logits');
+    expect(() => validateGpt2Manifest({ ...good, outputs: ['resid'] })).toThrow('"outputs" must list resid, final_norm, attn, lens_logits, next_logits');
     expect(() => validateGpt2Manifest({ ...good, version: 3 })).toThrow('version 3 is not supported (expected 2');
     expect(() => validateGpt2Manifest({ ...good, tokenizer: { encoding: 'cl100k_base', eosTokenId: 100257 } })).toThrow('tokenizer must be');
     expect(() => validateGpt2Manifest({ ...good, random: true })).toThrow("a random model's label must say");
@@ -211,5 +211,9 @@ describe('readGpt2Model and listGpt2Models', () => {
     expect((error as OutdatedGpt2ModelError).manifest.source).toBe('openai-community/gpt2');
     expect((await listGpt2Models(root)).broken).toEqual([{ name: 'old', error: error.message }]);
     expect(() => validateGpt2Manifest({ ...v1, random: true, label: 'Tiny random test model — not GPT-2' })).toThrow('rebuild with npm run -s models:random-gpt2 -- --size tiny|small --if-missing');
+    // version 2 before the full logits output was dropped: the same version number, rebuilt too
+    const early2 = { ...manifest, outputs: ['logits', ...manifest.outputs] };
+    expect(() => validateGpt2Manifest(early2, 'f.json')).toThrow(OutdatedGpt2ModelError);
+    expect(() => validateGpt2Manifest(early2, 'f.json')).toThrow('f.json: built by an older version: rebuild with npm run models:gpt2 -- --force (its graph still has the full logits output');
   });
 });
