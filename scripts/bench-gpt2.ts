@@ -1,8 +1,10 @@
 /**
  * GPT-2 forward-pass speed: onnxruntime-web (WASM, in Node) vs onnxruntime-node (native) vs
  * PyTorch on CPU (scripts/bench/torch_gpt2.py), on the same weights and tokens, every output
- * fetched; then the layers-page run (lens_logits + attn + logits) in WASM with the bytes it returns.
- * Checks that the three agree on the logits. Median of --runs after --warmup.
+ * fetched with the logit lens at the last token; then the layers-page run (next_logits +
+ * lens_logits + attn) in WASM with the bytes it returns. Checks that the three agree on
+ * next_logits, lens_logits (at several positions, from one more untimed run), final_norm and
+ * resid. Median of --runs after --warmup.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -84,18 +86,21 @@ runCli('bench:gpt2', USAGE, async () => {
   const ids = Array.from({ length: tokens }, () => Math.floor(rand() * config.vocabSize));
   console.log(`config: ${config.nLayer} layers, ${config.nHead} heads, ${config.nEmbd} dims, vocab ${config.vocabSize}; ${tokens} tokens; ${threads} thread(s) everywhere; median of ${runs} runs after ${warmup} warm-up\n`);
 
-  const feeds = <T>(Tensor: new (type: 'int64' | 'float32', data: BigInt64Array | Float32Array, dims: number[]) => T) => {
+  /** The timed runs read the lens at the last token, as the layers page does; the agreement check at three positions. */
+  const checkPositions = [0, Math.floor(tokens / 2), -1];
+  const feeds = <T>(Tensor: new (type: 'int64' | 'float32', data: BigInt64Array | Float32Array, dims: number[]) => T, lens = [-1]) => {
     const d = gpt2DefaultFeeds(config);
     return {
       input_ids: new Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, tokens]),
       head_mask: new Tensor('float32', d.head_mask, [config.nLayer, config.nHead]),
       mlp_mask: new Tensor('float32', d.mlp_mask, [config.nLayer]),
-      lens_position: new Tensor('int64', d.lens_position, [1]),
+      lens_position: new Tensor('int64', BigInt64Array.from(lens, BigInt), [lens.length]),
     };
   };
 
   const rows: { engine: string; ms: number; min: number }[] = [];
-  const logits: Record<string, Float32Array> = {};
+  /** Per engine, the outputs compared across engines (from a run with the lens at checkPositions). */
+  const outputs: Record<string, Record<Compared, Float32Array>> = {};
 
   // Both ORT sessions live side by side and their runs alternate, so load from other processes
   // hits them alike; the minimum is the best estimate of an undisturbed run.
@@ -104,8 +109,8 @@ runCli('bench:gpt2', USAGE, async () => {
   ortWeb.env.wasm.numThreads = threads;
   const web = await ortWeb.InferenceSession.create(model, { logSeverityLevel: 3 });
   const webFeeds = feeds(ortWeb.Tensor) as unknown as Record<string, ortWeb.Tensor>;
-  // The layers view: logit lens for every layer, every head's attention, and the logits.
-  const fetches = ['lens_logits', 'attn', 'logits'];
+  // The layers view: the prediction, the logit lens for every layer, every head's attention.
+  const fetches = ['next_logits', 'lens_logits', 'attn'];
   const [nodeTimed, webTimed, lensTimed] = await timeInterleaved(
     [() => node.run(nodeFeeds), () => web.run(webFeeds), () => web.run(webFeeds, fetches)] as (() => Promise<Record<string, { data: unknown }>>)[],
     warmup,
@@ -113,31 +118,35 @@ runCli('bench:gpt2', USAGE, async () => {
   );
   rows.push({ engine: `onnxruntime-node ${ortNode.env.versions.node ?? ''} (native CPU, ${threads} thread(s))`, ...nodeTimed });
   rows.push({ engine: `onnxruntime-web ${ortWeb.env.versions.web ?? ''} (WASM in Node, ${ortWeb.env.wasm.numThreads} thread(s))`, ...webTimed });
-  logits.node = nodeTimed.last.logits.data as Float32Array;
-  logits.web = webTimed.last.logits.data as Float32Array;
+  const compared = async (run: () => Promise<Record<string, { data: unknown }>>) => {
+    const out = await run();
+    return Object.fromEntries(COMPARED.map((k) => [k, out[k].data as Float32Array])) as Record<Compared, Float32Array>;
+  };
+  outputs.node = await compared(() => node.run(feeds(ortNode.Tensor, checkPositions) as Feeds));
+  outputs.web = await compared(() => web.run(feeds(ortWeb.Tensor, checkPositions) as unknown as Record<string, ortWeb.Tensor>));
   const lensBytes = fetches.map((k) => [k, (lensTimed.last[k].data as Float32Array).byteLength] as const);
   await node.release();
   await web.release();
 
   if (!values['no-torch']) {
-    const torch = await runTorch(weights, ids, runs, warmup, threads);
+    const torch = await runTorch(weights, ids, runs, warmup, threads, checkPositions);
     if ('error' in torch) console.log(`PyTorch: not run (${torch.error})`);
     else {
       rows.push({ engine: `PyTorch ${torch.version} (CPU, ${torch.threads} thread(s))`, ms: torch.ms, min: torch.min });
-      logits.torch = torch.logits;
+      outputs.torch = torch.outputs;
     }
   }
 
-  console.log('all outputs (logits, resid, final_norm, attn, lens_logits):');
+  console.log('all outputs (resid, final_norm, attn, lens_logits at the last token, next_logits):');
   console.log('| engine | median ms | min ms | median × native ORT |\n|---|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.engine} | ${r.ms.toFixed(1)} | ${r.min.toFixed(1)} | ${(r.ms / nodeTimed.ms).toFixed(2)} |`);
   console.log(`\nWASM / native ORT = ${(webTimed.ms / nodeTimed.ms).toFixed(2)} by medians, ${(webTimed.min / nodeTimed.min).toFixed(2)} by minima (goal ≤ 2)`);
-  const largest = logits.node.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  console.log(`largest |logit| ${largest.toFixed(1)}; differences below are float32 rounding through ${config.nLayer} layers`);
-  const names = Object.keys(logits);
-  for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) console.log(`logits max |${names[i]} − ${names[j]}| = ${maxAbsDiff(logits[names[i]], logits[names[j]]).toExponential(2)}`);
-  }
+  const largest = outputs.node.next_logits.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  console.log(`\nagreement (lens at positions ${checkPositions.join(', ')}); largest |next logit| ${largest.toFixed(1)}; differences are float32 rounding through ${config.nLayer} layers:`);
+  const names = Object.keys(outputs);
+  const pairs = names.flatMap((a, i) => names.slice(i + 1).map((b) => [a, b] as const));
+  console.log(`| max abs difference | ${pairs.map(([a, b]) => `${a} − ${b}`).join(' | ')} |\n|---|${pairs.map(() => '---:|').join('')}`);
+  for (const k of COMPARED) console.log(`| ${k} | ${pairs.map(([a, b]) => maxAbsDiff(outputs[a][k], outputs[b][k]).toExponential(2)).join(' | ')} |`);
   const total = lensBytes.reduce((a, [, b]) => a + b, 0);
   console.log(`\nlayers view (fetch ${fetches.join(' + ')}) in WASM: median ${lensTimed.ms.toFixed(1)} ms, min ${lensTimed.min.toFixed(1)} ms; ` + `output bytes ${lensBytes.map(([k, b]) => `${k} ${mb(b)}`).join(', ')} = ${mb(total)} per run`);
   console.log(`load average after: ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
@@ -157,15 +166,22 @@ async function timeInterleaved<T>(fns: (() => Promise<T>)[], warmup: number, run
   return fns.map((_, i) => ({ ms: median(times[i]), min: Math.min(...times[i]), last: last[i] }));
 }
 
-/** Writes the weights to a temp safetensors file and runs the PyTorch benchmark on it. */
-async function runTorch(weights: Gpt2Weights, ids: number[], runs: number, warmup: number, threads: number) {
+/** The outputs every engine must agree on; the same files torch_gpt2.py writes. */
+const COMPARED = ['next_logits', 'lens_logits', 'final_norm', 'resid'] as const;
+type Compared = (typeof COMPARED)[number];
+
+/**
+ * Writes the weights to a temp safetensors file and runs the PyTorch benchmark on it: timed runs
+ * with the lens at the last token, then one run with the lens at `checkPositions` for the outputs.
+ */
+async function runTorch(weights: Gpt2Weights, ids: number[], runs: number, warmup: number, threads: number, checkPositions: number[]) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-gpt2-'));
   try {
     const file = path.join(dir, 'weights.safetensors');
     const specs = gpt2TensorShapes(weights.config).map(([name, shape]) => ({ name, shape, dtype: 'F32' as const }));
     await writeSafetensorsFile(file, specs, (spec) => weights.get(spec.name).data);
-    const out = path.join(dir, 'logits.f32');
-    const args = [TORCH_SCRIPT, '--weights', file, '--config', JSON.stringify(weights.config), '--ids', ids.join(','), '--runs', String(runs), '--warmup', String(warmup), '--threads', String(threads), '--out-logits', out];
+    const args = [TORCH_SCRIPT, '--weights', file, '--config', JSON.stringify(weights.config), '--ids', ids.join(','), '--runs', String(runs), '--warmup', String(warmup), '--threads', String(threads)];
+    args.push('--lens-positions', '-1', '--check-lens-positions', checkPositions.join(','), '--out-dir', dir);
     let stdout: string;
     try {
       ({ stdout } = await promisify(execFile)(PYTHON, args, { maxBuffer: 1 << 20, env: { ...process.env, OMP_NUM_THREADS: String(threads) } }));
@@ -173,8 +189,12 @@ async function runTorch(weights: Gpt2Weights, ids: number[], runs: number, warmu
       return { error: `${PYTHON} ${path.basename(TORCH_SCRIPT)} failed: ${((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').slice(-1)[0]}` };
     }
     const result = JSON.parse(stdout.trim().split('\n').slice(-1)[0]);
-    const bytes = await readFile(out);
-    return { version: result.torch as string, threads: result.threads as number, ms: result.median_ms as number, min: Math.min(...(result.runs_ms as number[])), logits: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) };
+    const outputs = {} as Record<Compared, Float32Array>;
+    for (const k of COMPARED) {
+      const bytes = await readFile(path.join(dir, `${k}.f32`));
+      outputs[k] = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    }
+    return { version: result.torch as string, threads: result.threads as number, ms: result.median_ms as number, min: Math.min(...(result.runs_ms as number[])), outputs };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
  * The layers page's run, as its worker does it (LayersRunner), on a model folder in
  * onnxruntime-web's WASM build in Node: a prompt of --tokens tokens (with the leading
- * <|endoftext|>), logit lens + attention for every head + final logits; then the lens at a
+ * <|endoftext|>), logit lens + attention for every head + next_logits; then the lens at a
  * clicked position, an ablated run (plus its unablated baseline), and a lazily fetched head.
  * Reports the model time and the bytes the worker posts to the page per run (transferables plus
  * the token list), and the page-side maths (lens table, next-token top-k) on the posted arrays.
@@ -81,8 +81,8 @@ runCli('bench-layers', USAGE, async () => {
   const ablation = parseAblation(config.nLayer >= 10 ? '9.9,9.6,10.0' : '0.0', config).ablation;
   const base: LayersRequest = { prompt, ablation: { heads: [], mlps: [] }, position: -1, layer: 0, head: 0 };
   const cases: [string, LayersRequest][] = [
-    ['lens at the last token + attention + final logits', base],
-    ['lens at a clicked token (position 10): + the logits output for the last row', { ...base, position: 10 }],
+    ['lens at the last token + attention + next_logits', base],
+    ['lens at a clicked token (position 10)', { ...base, position: 10 }],
     [`ablated (${ablation.heads.map(([l, h]) => `${l}.${h}`).join(',')}), baseline cached`, { ...base, ablation }],
   ];
   console.log(`prompt: ${tokens} tokens; median of ${runs} runs after ${warmup} warm-up\n`);
@@ -102,7 +102,7 @@ runCli('bench-layers', USAGE, async () => {
   }
   // An ablated run on a new prompt also runs the unablated baseline once.
   const fresh = await runner.run({ ...base, prompt: `${prompt.slice(0, -1)}.`, ablation });
-  console.log(`ablated run on a new prompt: model ${fresh.runMs.toFixed(0)} ms + unablated baseline ${fresh.baselineMs.toFixed(0)} ms`);
+  console.log(`ablated run on a new prompt: model ${fresh.runMs.toFixed(0)} ms + unablated baseline (next_logits, no lens) ${fresh.baselineMs.toFixed(0)} ms`);
 
   const last = await runner.run(base);
   const th = performance.now();

@@ -1,14 +1,17 @@
 """GPT-2 forward pass in plain PyTorch (CPU) for scripts/bench-gpt2.ts: the same maths as
 lib/gpt2/graph.ts (HF layout: Conv1D weights [in, out], pre-LayerNorm, gelu_new, tied unembedding),
-computing every output the graph has (logits, resid, final_norm, attn, lens_logits).
+computing every output the graph has (resid, final_norm, attn, lens_logits at --lens-positions,
+next_logits).
 
 Reads float32 weights from a safetensors file with numpy (no safetensors package needed), times
-`--runs` forward passes after `--warmup`, prints one JSON line, and writes the logits [T, V] as raw
-float32 to --out-logits so the caller can check agreement.
+`--runs` forward passes after `--warmup`, prints one JSON line, and writes next_logits [1, V],
+lens_logits [L+1, N, V], final_norm [T, D] and resid [L+1, T, D] as raw float32 files
+`<name>.f32` in --out-dir so the caller can check agreement.
 """
 import argparse
 import json
 import math
+import os
 import statistics
 import struct
 import time
@@ -36,7 +39,7 @@ def read_safetensors(path):
     return tensors
 
 
-def forward(w, cfg, ids, head_mask, mlp_mask, lens_position):
+def forward(w, cfg, ids, head_mask, mlp_mask, lens_positions):
     L, H, D, eps = cfg["nLayer"], cfg["nHead"], cfg["nEmbd"], cfg["layerNormEpsilon"]
     hd = D // H
     T = ids.shape[0]
@@ -66,9 +69,10 @@ def forward(w, cfg, ids, head_mask, mlp_mask, lens_position):
         return normed, normed @ w["wte.weight"].T
 
     resid = torch.stack(resid)  # [L+1, T, D]
-    final_norm, logits = unembed(x)
-    _, lens_logits = unembed(resid[:, lens_position])
-    return {"logits": logits, "resid": resid, "final_norm": final_norm, "attn": torch.stack(attn), "lens_logits": lens_logits}
+    final_norm = F.layer_norm(x, (D,), w["ln_f.weight"], w["ln_f.bias"], eps)  # [T, D]
+    _, next_logits = unembed(x[-1:])  # [1, V]
+    _, lens_logits = unembed(resid[:, lens_positions])  # [L+1, N, D] -> [L+1, N, V]
+    return {"resid": resid, "final_norm": final_norm, "attn": torch.stack(attn), "lens_logits": lens_logits, "next_logits": next_logits}
 
 
 def main():
@@ -79,7 +83,9 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--out-logits", required=True)
+    ap.add_argument("--lens-positions", default="-1", help="comma-separated lens positions of the timed runs (negative from the end); empty for none")
+    ap.add_argument("--check-lens-positions", default=None, help="lens positions of one more, untimed run whose outputs are written (default: --lens-positions)")
+    ap.add_argument("--out-dir", required=True)
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -88,14 +94,19 @@ def main():
     ids = torch.tensor([int(i) for i in args.ids.split(",")], dtype=torch.long)
     head_mask = torch.ones(cfg["nLayer"], cfg["nHead"])
     mlp_mask = torch.ones(cfg["nLayer"])
+    positions = lambda text: torch.tensor([int(p) for p in text.split(",") if p != ""], dtype=torch.long)
+    lens_positions = positions(args.lens_positions)
     times = []
     with torch.inference_mode():
         for i in range(args.warmup + args.runs):
             t0 = time.perf_counter()
-            out = forward(w, cfg, ids, head_mask, mlp_mask, -1)
+            out = forward(w, cfg, ids, head_mask, mlp_mask, lens_positions)
             if i >= args.warmup:
                 times.append((time.perf_counter() - t0) * 1000)
-    out["logits"].numpy().astype("<f4").tofile(args.out_logits)
+        if args.check_lens_positions is not None:
+            out = forward(w, cfg, ids, head_mask, mlp_mask, positions(args.check_lens_positions))
+    for name in ("next_logits", "lens_logits", "final_norm", "resid"):
+        out[name].numpy().astype("<f4").tofile(os.path.join(args.out_dir, name + ".f32"))
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "median_ms": statistics.median(times), "runs_ms": times}))
 
 
