@@ -24,7 +24,7 @@ declare const self: DedicatedWorkerGlobalScope;
 /** Where onnxruntime-web's files are served (public/ort/), relative to the app's base path. */
 const ORT_DIR = `${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/ort/`;
 /** Changes whenever the graph builder writes something different: kept builds by another version are rebuilt. */
-const BUILDER_VERSION = 'gpt2-graph-2';
+const BUILDER_VERSION = 'gpt2-graph-3';
 
 let session: Gpt2Session | undefined;
 let layers: LayersRunner | undefined; // keeps the latest layers run's attention for 'head' requests
