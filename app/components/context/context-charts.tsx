@@ -12,7 +12,6 @@ import type { SimilarityReport } from '@/lib/gpt2/layer-similarity';
 
 const PALETTE = ['#0369a1', '#c2410c', '#15803d', '#7e22ce', '#be123c', '#a16207'];
 const NO_SENSE = '#71717a';
-const CONFIG = { displaylogo: false, responsive: true } as const;
 
 /** Colour per sense label, in order of first appearance; unlabelled sentences are grey. */
 export function senseColours(senses: string[]): Map<string, string> {
@@ -50,7 +49,7 @@ export function CosineHeatmap({ report, layer, senses }: { report: SimilarityRep
   };
   return (
     <div data-testid="heatmap" data-size={S} data-layer={layer}>
-      <Plot height={380} data={data} layout={layout} config={CONFIG} />
+      <Plot height={380} data={data} layout={layout} />
     </div>
   );
 }
@@ -92,7 +91,7 @@ export function PcaMap({ targets, umap, dims, layer, senses, texts }: { targets:
   };
   return (
     <div data-testid="pca-map" data-points={S} data-method={useUmap ? 'umap' : 'pca'}>
-      <Plot height={380} data={data} layout={layout} config={CONFIG} />
+      <Plot height={380} data={data} layout={layout} />
       <p className="flex gap-3 text-xs">
         {(['pca', 'umap'] as const).map((m) => (
           <label key={m} className="flex items-center gap-1" title={m === 'umap' && !umap ? `UMAP needs at least ${MIN_UMAP_POINTS} sentences` : undefined}>
@@ -141,7 +140,6 @@ export function LayerChart({ report, layer, onLayer }: { report: SimilarityRepor
         height={400}
         data={data}
         layout={layout}
-        config={CONFIG}
         onClick={(e: { points?: { x?: unknown }[] }) => {
           const x = e.points?.[0]?.x;
           if (typeof x === 'number') onLayer(x);

@@ -214,7 +214,7 @@ export function MapExplorer({ initial, sets }: Props) {
               height={620}
               data={figure.data}
               layout={figure.layout}
-              config={{ displaylogo: false, responsive: true, scrollZoom: true }}
+              config={{ scrollZoom: true }}
               onClick={(e: { points?: { customdata?: unknown; curveNumber: number }[] }) => {
                 const point = e.points?.find((p) => p.curveNumber === 0);
                 if (point && map && typeof point.customdata === 'number') update({ selected: map.words[point.customdata] });
