@@ -11,6 +11,7 @@ import { DEFAULT_SET, loadVectorSet } from '../lib/node/vector-set-reader';
 import { METHODS } from '../lib/vectors/methods';
 import { parseQuestions, resolveQuestions, scoreAnswers, sectionsOf } from '../lib/vectors/analogy-benchmark';
 import { dequantise } from '../lib/vectors/format';
+import { norm } from '../lib/vectors/kernels';
 import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
 import { createProgress } from './progress';
 
@@ -80,9 +81,8 @@ runCli('bench:analogy', USAGE, async () => {
 function unitRows(vectors: Float32Array, dims: number, n: number): Float32Array {
   const out = new Float32Array(n * dims);
   for (let r = 0; r < n; r++) {
-    let sum = 0;
-    for (let i = 0; i < dims; i++) sum += vectors[r * dims + i] ** 2;
-    const inv = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    const length = norm(vectors.subarray(r * dims, (r + 1) * dims));
+    const inv = length > 0 ? 1 / length : 0;
     for (let i = 0; i < dims; i++) out[r * dims + i] = vectors[r * dims + i] * inv;
   }
   return out;

@@ -21,6 +21,7 @@ import { pca } from '../lib/projection/pca';
 import { neighbourPreservationFromKnn } from '../lib/projection/preservation';
 import { runUmap } from '../lib/projection/umap';
 import { seededRandom } from '../lib/random';
+import { dequantiseRows } from '../lib/vectors/kernels';
 import { intFlag, parseCli, runCli, UsageError } from './cli';
 
 const USAGE = 'usage: npm run -s bench:project -- [--n 5000] [--dims 2|3] [--seed 42] [--epochs N[,N…]] [--umap-js] [--chromium] [--set NAME]';
@@ -35,9 +36,7 @@ const load = () => loadavg().map((x) => round(x, 2));
 
 /** Unit float rows (n × dims) of the int8-rowscale store. */
 function unitRows(q: Int8Array, scales: Float32Array, n: number, dims: number): Float32Array {
-  const rows = new Float32Array(n * dims);
-  for (let i = 0; i < n * dims; i++) rows[i] = q[i] * scales[Math.floor(i / dims)];
-  return rows;
+  return dequantiseRows(q, scales, dims, n);
 }
 
 async function benchUmap(q: Int8Array, scales: Float32Array, n: number, dims: number, outDims: 2 | 3, seed: number, nEpochs?: number) {

@@ -9,6 +9,7 @@
  * variance are the same; only a component's sign may differ from a full-width pca().
  */
 import { pca, type PcaResult } from '../projection/pca';
+import { dot, dotAt, norm } from '../vectors/kernels';
 
 /** Residual norms below this fraction of the largest point's norm count as already in the span. */
 const DEPENDENT = 1e-9;
@@ -27,19 +28,19 @@ export function fewPointPca(rows: Float32Array, n: number, dims: number): PcaRes
     for (let r = 0; r < n; r++) centred[r * dims + j] = rows[r * dims + j] - m;
   }
   let largest = 0;
-  for (let r = 0; r < n; r++) largest = Math.max(largest, Math.sqrt(dot(centred, r * dims, centred, r * dims, dims)));
+  for (let r = 0; r < n; r++) largest = Math.max(largest, Math.sqrt(dotAt(centred, r * dims, centred, r * dims, dims)));
 
   // basis: up to n orthonormal vectors of dims values
   const basis: Float64Array[] = [];
   for (let r = 0; r < n; r++) {
     const v = centred.slice(r * dims, (r + 1) * dims);
     for (const b of basis) {
-      const p = dot(v, 0, b, 0, dims);
+      const p = dot(v, b);
       for (let j = 0; j < dims; j++) v[j] -= p * b[j];
     }
-    const norm = Math.sqrt(dot(v, 0, v, 0, dims));
-    if (norm <= DEPENDENT * largest || norm === 0) continue;
-    for (let j = 0; j < dims; j++) v[j] /= norm;
+    const length = norm(v);
+    if (length <= DEPENDENT * largest || length === 0) continue;
+    for (let j = 0; j < dims; j++) v[j] /= length;
     basis.push(v);
   }
 
@@ -47,13 +48,7 @@ export function fewPointPca(rows: Float32Array, n: number, dims: number): PcaRes
   const k = Math.max(1, basis.length);
   const coords = new Float32Array(n * k);
   basis.forEach((b, c) => {
-    for (let r = 0; r < n; r++) coords[r * k + c] = dot(centred, r * dims, b, 0, dims);
+    for (let r = 0; r < n; r++) coords[r * k + c] = dotAt(centred, r * dims, b, 0, dims);
   });
   return pca(coords, n, k, 2);
-}
-
-function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, len: number): number {
-  let s = 0;
-  for (let j = 0; j < len; j++) s += a[ai + j] * b[bi + j];
-  return s;
 }

@@ -13,6 +13,10 @@
  * their topic and length; pairs within a sentence are left out because the target pairs are
  * always across sentences too. Adjusted values subtract it: `same − baseline`, `different − baseline`.
  */
+import { cosineAt } from '../vectors/kernels';
+
+/** Cosine of a[ai..ai+dims) and b[bi..bi+dims), 0 when either is the zero vector: the shared kernel, re-exported for existing callers. */
+export { cosineAt };
 
 export interface LayerSimilarityInput {
   /** Number of layers including the embedding layer (L + 1). */
@@ -53,21 +57,6 @@ export interface SimilarityReport {
   /** Labelled pairs counted: same-sense and different-sense. */
   samePairs: number;
   differentPairs: number;
-}
-
-/** Cosine of a[ai..ai+dims) and b[bi..bi+dims); 0 when either is the zero vector. */
-export function cosineAt(a: Float32Array, ai: number, b: Float32Array, bi: number, dims: number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let j = 0; j < dims; j++) {
-    const x = a[ai + j];
-    const y = b[bi + j];
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
 const label = (s: string | null) => (s && s.trim() ? s.trim() : null);

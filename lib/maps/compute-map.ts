@@ -10,6 +10,7 @@ import { runUmap } from '../projection/umap';
 import { orthogonalise, pairAxis, projectOnAxes } from '../projection/word-axes';
 import { seededRandom } from '../random';
 import type { AnalogyEngine } from '../vectors/analogy';
+import { dequantiseRow } from '../vectors/kernels';
 import type { VectorStore } from '../vectors/store';
 import { resolveWords, WordSourceError, type ResolvedWords, type WordSource } from './word-source';
 
@@ -124,9 +125,10 @@ export function gatherRows(store: VectorStore, ids: readonly number[]): { q: Int
   const scales = new Float32Array(n);
   const unit = new Float32Array(n * dims);
   ids.forEach((id, i) => {
-    q.set(store.q.subarray(id * dims, id * dims + dims), i * dims);
+    const row = store.q.subarray(id * dims, id * dims + dims);
+    q.set(row, i * dims);
     scales[i] = store.scales[id];
-    for (let d = 0; d < dims; d++) unit[i * dims + d] = store.q[id * dims + d] * store.scales[id];
+    dequantiseRow(row, store.scales[id], unit.subarray(i * dims, i * dims + dims));
   });
   return { q, scales, unit };
 }

@@ -5,6 +5,7 @@
  * Deterministic for a seed: k-means++ seeding from lib/random.ts, then Lloyd iterations.
  */
 import { seededRandom } from '../random';
+import { dotAt } from '../vectors/kernels';
 
 export interface KMeansResult {
   /** Cluster of each row, 0..k-1. */
@@ -33,7 +34,7 @@ export function sphericalKMeans(rows: Float32Array, n: number, dims: number, k: 
     centroids.set(rows.subarray(pick * dims, pick * dims + dims), c * dims);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      far[i] = Math.min(far[i], Math.max(0, 1 - dot(rows, i * dims, centroids, c * dims, dims)));
+      far[i] = Math.min(far[i], Math.max(0, 1 - dotAt(rows, i * dims, centroids, c * dims, dims)));
       total += far[i];
     }
     if (c === kk - 1) break;
@@ -68,8 +69,7 @@ export function sphericalKMeans(rows: Float32Array, n: number, dims: number, k: 
       for (let d = 0; d < dims; d++) sums[base + d] += rows[i * dims + d];
     }
     for (let c = 0; c < kk; c++) {
-      let norm = 0;
-      for (let d = 0; d < dims; d++) norm += sums[c * dims + d] ** 2;
+      const norm = dotAt(sums, c * dims, sums, c * dims, dims);
       if (norm === 0) continue; // empty cluster: keep the old centroid
       const inv = 1 / Math.sqrt(norm);
       for (let d = 0; d < dims; d++) centroids[c * dims + d] = sums[c * dims + d] * inv;
@@ -83,17 +83,11 @@ export function nearestCentroid(rows: Float32Array, base: number, centroids: Flo
   let best = 0;
   let bestScore = -Infinity;
   for (let c = 0; c < k; c++) {
-    const s = dot(rows, base, centroids, c * dims, dims);
+    const s = dotAt(rows, base, centroids, c * dims, dims);
     if (s > bestScore) {
       bestScore = s;
       best = c;
     }
   }
   return best;
-}
-
-function dot(a: Float32Array, ai: number, b: Float32Array, bi: number, dims: number): number {
-  let s = 0;
-  for (let d = 0; d < dims; d++) s += a[ai + d] * b[bi + d];
-  return s;
 }

@@ -3,6 +3,7 @@
  * preservation score need), scored by our WASM kernel four queries per pass over the rows.
  */
 import { createScorer } from '../vectors/kernel/scorer';
+import { dequantiseRow } from '../vectors/kernels';
 import { topK } from '../vectors/topk';
 import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
 
@@ -61,9 +62,7 @@ export async function cosineKnn(
     const nq = Math.min(queries.length, rows - i0);
     for (let j = 0; j < nq; j++) {
       const row = pointOf(i0 + j);
-      const s = scales[row];
-      const v = queries[j];
-      for (let d = 0; d < dims; d++) v[d] = q[row * dims + d] * s;
+      dequantiseRow(q.subarray(row * dims, (row + 1) * dims), scales[row], queries[j]);
     }
     const scores = scorer.scores(queries.slice(0, nq), n); // views valid until the next call
     for (let j = 0; j < nq; j++) {

@@ -1,6 +1,7 @@
 /** umap-js itself, set up on a given kNN graph: the reference the typed-array UMAP is tested against. */
 import { UMAP } from 'umap-js';
 import { quantiseRow } from '../vectors/format';
+import { dequantiseRow } from '../vectors/kernels';
 import { seededRandom } from '../random';
 import type { KnnGraph } from './knn';
 
@@ -42,7 +43,7 @@ export function randomSet(n: number, dims: number, seed: number): { rows: Float3
     // A few clusters so the kNN graph has structure: centre (i mod 4) plus noise.
     const row = Array.from({ length: dims }, (_, d) => (d === i % 4 ? 2 : 0) + rnd() * 2 - 1);
     scales[i] = quantiseRow(row, q.subarray(i * dims, (i + 1) * dims)).scale;
-    for (let d = 0; d < dims; d++) rows[i * dims + d] = q[i * dims + d] * scales[i];
+    dequantiseRow(q.subarray(i * dims, (i + 1) * dims), scales[i], rows.subarray(i * dims, (i + 1) * dims));
   }
   return { rows, q, scales };
 }

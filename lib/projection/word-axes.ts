@@ -3,6 +3,7 @@
  * an axis is the unit direction from one word's vector to another's, and every word is placed
  * at its dot products with the chosen axes.
  */
+import { dot, dotAt, norm } from '../vectors/kernels';
 
 /** Below this norm a difference / residual vector counts as zero (the axis is undefined). */
 const TINY = 1e-6;
@@ -35,10 +36,7 @@ export function projectOnAxes(rows: Float32Array, n: number, dims: number, axes:
   for (let r = 0; r < n; r++) {
     const base = r * dims;
     for (let a = 0; a < m; a++) {
-      const axis = axes[a];
-      let s = 0;
-      for (let j = 0; j < dims; j++) s += rows[base + j] * axis[j];
-      out[r * m + a] = s;
+      out[r * m + a] = dotAt(rows, base, axes[a], 0, dims);
     }
   }
   return out;
@@ -52,24 +50,14 @@ export function projectOnAxes(rows: Float32Array, n: number, dims: number, axes:
 export function orthogonalise(axis2: Float32Array, axis1: Float32Array): Float32Array {
   const dims = axis1.length;
   if (axis2.length !== dims) throw new Error(`orthogonalise: axes have different lengths (${axis2.length} and ${dims})`);
-  let n1 = 0;
-  let n2 = 0;
-  let dot = 0;
-  for (let j = 0; j < dims; j++) {
-    n1 += axis1[j] * axis1[j];
-    n2 += axis2[j] * axis2[j];
-    dot += axis1[j] * axis2[j];
-  }
+  const n1 = dot(axis1, axis1);
+  const n2 = dot(axis2, axis2);
   if (!(n1 > 0) || !(n2 > 0)) throw new Error('orthogonalise: an axis is the zero vector');
-  const k = dot / n1;
+  const k = dot(axis1, axis2) / n1;
   const residual = new Float64Array(dims); // dims values: axis2 − (axis2·û1) û1
-  let rr = 0;
-  for (let j = 0; j < dims; j++) {
-    residual[j] = axis2[j] - k * axis1[j];
-    rr += residual[j] * residual[j];
-  }
+  for (let j = 0; j < dims; j++) residual[j] = axis2[j] - k * axis1[j];
   // Relative test: the residual is tiny compared with axis2 exactly when the axes are parallel.
-  if (Math.sqrt(rr) <= TINY * Math.sqrt(n2)) {
+  if (norm(residual) <= TINY * Math.sqrt(n2)) {
     throw new Error('orthogonalise: the two axes are parallel, so the second adds no new direction; pick a different word pair');
   }
   return unit(residual, 'orthogonalise: the two axes are parallel');
@@ -77,11 +65,9 @@ export function orthogonalise(axis2: Float32Array, axis1: Float32Array): Float32
 
 /** Float32 copy of `v` scaled to unit length; throws `message` if `v` is (nearly) zero. */
 function unit(v: Float64Array, message: string): Float32Array {
-  let ss = 0;
-  for (let j = 0; j < v.length; j++) ss += v[j] * v[j];
-  const norm = Math.sqrt(ss);
-  if (!(norm > TINY * 1e-3)) throw new Error(message);
+  const length = norm(v);
+  if (!(length > TINY * 1e-3)) throw new Error(message);
   const out = new Float32Array(v.length);
-  for (let j = 0; j < v.length; j++) out[j] = v[j] / norm;
+  for (let j = 0; j < v.length; j++) out[j] = v[j] / length;
   return out;
 }

@@ -2,6 +2,7 @@
  * The `wve-vectors` v1 format shared by the data scripts, the Node loaders and the browser
  * worker. The full specification is in models/README.md. Plain TypeScript, no I/O.
  */
+import { dequantiseRows } from './kernels';
 
 export const FORMAT_NAME = 'wve-vectors';
 export const FORMAT_VERSION = 1;
@@ -146,13 +147,7 @@ export function quantiseRow(row: ArrayLike<number>, out?: Int8Array): QuantisedR
 
 /** Dequantises rows [0, count) into a new Float32Array of unit vectors (count × dims). */
 export function dequantise(q: Int8Array, scales: Float32Array, dims: number, count = scales.length): Float32Array {
-  const out = new Float32Array(count * dims);
-  for (let r = 0; r < count; r++) {
-    const s = scales[r];
-    const base = r * dims;
-    for (let i = 0; i < dims; i++) out[base + i] = q[base + i] * s;
-  }
-  return out;
+  return dequantiseRows(q, scales, dims, count);
 }
 
 /** Splits vocab.txt's text into words (the file ends with a newline). */

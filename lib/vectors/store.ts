@@ -4,6 +4,7 @@
  * can run over the rows loaded so far.
  */
 import type { Scorer } from './kernel/scorer';
+import { dequantiseRow } from './kernels';
 
 export interface StoreInfo {
   name: string;
@@ -83,10 +84,6 @@ export class VectorStore {
   /** The dequantised unit vector of row `id`. */
   unitVector(id: number): Float32Array {
     const dims = this.info.dims;
-    const out = new Float32Array(dims);
-    const s = this.scales[id];
-    const base = id * dims;
-    for (let i = 0; i < dims; i++) out[i] = this.q[base + i] * s;
-    return out;
+    return dequantiseRow(this.q.subarray(id * dims, (id + 1) * dims), this.scales[id]);
   }
 }

@@ -1,5 +1,6 @@
 /** Random int8 stores shaped like real embeddings, shared by the kernel tests and benchmark. */
 import { seededRandom } from '../../random';
+import { norm } from '../kernels';
 
 export interface RandomStore {
   rows: number;
@@ -35,12 +36,8 @@ export function randomStore(rows: number, dims: number, seed: number): RandomSto
 /** A random unit query vector. */
 export function randomUnitQuery(dims: number, rand: () => number): Float32Array {
   const v = new Float32Array(dims);
-  let n2 = 0;
-  for (let i = 0; i < dims; i++) {
-    v[i] = rand() * 2 - 1;
-    n2 += v[i] * v[i];
-  }
-  const n = Math.sqrt(n2);
+  for (let i = 0; i < dims; i++) v[i] = rand() * 2 - 1;
+  const n = norm(v);
   for (let i = 0; i < dims; i++) v[i] /= n;
   return v;
 }
