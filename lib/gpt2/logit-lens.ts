@@ -2,7 +2,7 @@
  * The logit lens (nostalgebraist 2020): the graph's `lens_logits` [L+1, V] is ln_f and the tied
  * unembedding applied to the residual stream after the embedding and after each block, at one
  * position. Row L is the model's own next-token logits at that position, so each row is summarised
- * with the next-token view's own maths (next-token.ts: one softmax normaliser, topK). Rows need only
+ * with the next-token view's own maths (next-token.ts: one softmax normaliser, highestLogitTokens). Rows need only
  * their top k and a few tokens' probabilities, so no [V] probability array is made per layer.
  */
 import { normaliser, predictTop, tokenProbability, type Normaliser, type TokenScore } from './next-token';

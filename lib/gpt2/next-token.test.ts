@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
-import { candidateToken, predict, predictTop, softmax, tokenProbability, tokenRank, topK } from './next-token';
+import { candidateToken, highestLogitTokens, predict, predictTop, softmax, tokenProbability, tokenRank } from './next-token';
 import { encodeText, tokenText } from './tokenizer';
 
 describe('softmax(logits, temperature)', () => {
@@ -31,23 +31,23 @@ describe('softmax(logits, temperature)', () => {
   });
 });
 
-describe('topK and tokenRank against brute force', () => {
+describe('highestLogitTokens and tokenRank against brute force', () => {
   const rand = seededRandom(5);
   // many ties: logits rounded to 0.5
   const z = Float32Array.from({ length: 3000 }, () => Math.round(20 * rand()) / 2);
   const sorted = [...z.keys()].sort((a, b) => z[b] - z[a] || a - b);
 
-  it('topK returns the k best ids, ties by lower id, with their probabilities', () => {
+  it('highestLogitTokens returns the k best ids, ties by lower id, with their probabilities', () => {
     const p = softmax(z);
     for (const k of [1, 5, 17, 3000]) {
-      const top = topK(z, p, k);
+      const top = highestLogitTokens(z, p, k);
       expect(top.map((t) => t.id)).toEqual(sorted.slice(0, k));
       top.forEach((t) => {
         expect(t.logit).toBe(z[t.id]);
         expect(t.prob).toBe(p[t.id]);
       });
     }
-    expect(topK(z, p, 0)).toEqual([]);
+    expect(highestLogitTokens(z, p, 0)).toEqual([]);
   });
 
   it('predictTop and tokenProbability give exactly softmax’s numbers, without the [V] array', () => {

@@ -45,7 +45,7 @@ export interface TokenScore {
 }
 
 /** The k highest-scoring ids of `logits`, best first; equal logits keep the lower id first. `probs`: an array, or a function of the id. */
-export function topK(logits: ArrayLike<number>, probs: ArrayLike<number> | ((id: number) => number), k: number): TokenScore[] {
+export function highestLogitTokens(logits: ArrayLike<number>, probs: ArrayLike<number> | ((id: number) => number), k: number): TokenScore[] {
   const best: number[] = []; // ids, sorted best first; k is small, so insertion beats sorting V entries
   const better = (a: number, b: number) => logits[a] > logits[b] || (logits[a] === logits[b] && a < b);
   for (let i = 0; i < logits.length; i++) {
@@ -78,12 +78,12 @@ export interface Prediction {
 /** The one summary of a logits row [V]: probabilities at `temperature` and the top k. */
 export function predict(logits: ArrayLike<number>, k: number, temperature = 1): Prediction {
   const probs = softmax(logits, temperature);
-  return { top: topK(logits, probs, k), probs };
+  return { top: highestLogitTokens(logits, probs, k), probs };
 }
 
 /** The top k at temperature 1 without the [V] probabilities: what each logit-lens row needs. */
 export function predictTop(logits: ArrayLike<number>, k: number, norm = normaliser(logits, 1)): TokenScore[] {
-  return topK(logits, (id) => tokenProbability(logits, id, 1, norm), k);
+  return highestLogitTokens(logits, (id) => tokenProbability(logits, id, 1, norm), k);
 }
 
 export interface Candidate {

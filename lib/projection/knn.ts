@@ -4,7 +4,7 @@
  */
 import { createScorer } from '../vectors/kernel/scorer';
 import { dequantiseRow } from '../vectors/kernels';
-import { topK } from '../vectors/topk';
+import { highestScoringRows } from '../vectors/topk';
 import { SLICE_MS, throwIfAborted, yieldToEventLoop } from './umap-schedule';
 
 export interface KnnGraph {
@@ -67,7 +67,7 @@ export async function cosineKnn(
     const scores = scorer.scores(queries.slice(0, nq), n); // views valid until the next call
     for (let j = 0; j < nq; j++) {
       const self = pointOf(i0 + j);
-      const others = topK(scores[j], n, kk - 1, new Set([self]));
+      const others = highestScoringRows(scores[j], n, kk - 1, new Set([self]));
       const base = (i0 + j) * kk;
       indices[base] = self; // distances[base] stays 0
       others.forEach((hit, a) => {

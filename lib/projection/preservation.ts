@@ -134,7 +134,7 @@ export function neighbourPreservationFromKnn(
 function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: number, outDims: number, points?: Int32Array): number {
   const dists = new Float64Array(n); // map-space score of each candidate for the current point (larger = nearer)
   const topMap = new Int32Array(kk); // kk neighbour ids
-  const best = new Float64Array(kk); // scratch for topK
+  const best = new Float64Array(kk); // scratch for writeHighestIds
   const mark = new Int32Array(n).fill(-1); // mark[j] = r when j is an original neighbour of row r
   const rows = points ? points.length : n;
   let sum = 0;
@@ -150,7 +150,7 @@ function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: nu
       }
       dists[j] = -s; // nearer = larger
     }
-    topK(dists, i, kk, topMap, best);
+    writeHighestIds(dists, i, kk, topMap, best);
 
     for (let a = 0; a < kk; a++) mark[origIds[r * kk + a]] = r;
     let shared = 0;
@@ -165,7 +165,7 @@ function mapOverlap(origIds: Int32Array, kk: number, coords: Float32Array, n: nu
  * lower index. Insertion into a sorted buffer, O(n · k). `best` (length k) is scratch space for
  * the kept scores, best[0] the largest.
  */
-function topK(scores: Float64Array, self: number, k: number, out: Int32Array, best: Float64Array): void {
+function writeHighestIds(scores: Float64Array, self: number, k: number, out: Int32Array, best: Float64Array): void {
   let filled = 0;
   for (let j = 0; j < scores.length; j++) {
     if (j === self) continue;

@@ -6,7 +6,7 @@ import { parseExpression, type Expression, type ExpressionKind, type Term } from
 import type { VectorStore } from './store';
 import { SpellingIndex } from './suggest';
 import { COSMUL_EPSILON, type Method } from './methods';
-import { rankOf, topK } from './topk';
+import { highestScoringRows, rankOf } from './topk';
 
 
 export interface QueryOptions {
@@ -113,7 +113,7 @@ export class AnalogyEngine {
     const scores = expression.kind === 'neighbors' ? this.cosines(terms)[0] : this.combine(terms, method);
     const inputIds = new Set(terms.map((t) => t.id));
     const exclude = honest ? new Set<number>() : inputIds;
-    const results: Hit[] = topK(scores, n, k, exclude).map((s, i) => ({
+    const results: Hit[] = highestScoringRows(scores, n, k, exclude).map((s, i) => ({
       word: store.words[s.id],
       score: s.score,
       rank: i + 1,

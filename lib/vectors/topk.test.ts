@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom as seeded } from '../random';
-import { countRankJs, rankOf, topK } from './topk';
+import { countRankJs, rankOf, highestScoringRows } from './topk';
 
 /** Brute force: sort every (id, score) by score desc, id asc. */
 function bruteTopK(scores: number[], k: number, exclude: Set<number>) {
@@ -12,7 +12,7 @@ function bruteTopK(scores: number[], k: number, exclude: Set<number>) {
 }
 
 
-describe('topK(scores, n, k, exclude)', () => {
+describe('highestScoringRows(scores, n, k, exclude)', () => {
   it('matches a full sort on random data, with ties and exclusions', () => {
     const rand = seeded(7);
     for (let trial = 0; trial < 50; trial++) {
@@ -21,12 +21,12 @@ describe('topK(scores, n, k, exclude)', () => {
       const scores = Array.from({ length: n }, () => Math.round(rand() * 20) / 20);
       const exclude = new Set(Array.from({ length: 3 }, () => Math.floor(rand() * n)));
       const k = 1 + Math.floor(rand() * 15);
-      expect(topK(Float32Array.from(scores), n, k, exclude)).toEqual(bruteTopK(Array.from(Float32Array.from(scores)), k, exclude));
+      expect(highestScoringRows(Float32Array.from(scores), n, k, exclude)).toEqual(bruteTopK(Array.from(Float32Array.from(scores)), k, exclude));
     }
   });
 
   it('only looks at the first n scores and returns fewer than k when there are fewer', () => {
-    expect(topK(Float32Array.of(0.25, 0.75, 0.5, 1.0), 3, 10)).toEqual([
+    expect(highestScoringRows(Float32Array.of(0.25, 0.75, 0.5, 1.0), 3, 10)).toEqual([
       { id: 1, score: 0.75 },
       { id: 2, score: 0.5 },
       { id: 0, score: 0.25 },
@@ -34,9 +34,9 @@ describe('topK(scores, n, k, exclude)', () => {
   });
 
   it('returns [] for k = 0 or n = 0, and skips NaN', () => {
-    expect(topK(Float32Array.of(1, 2), 2, 0)).toEqual([]);
-    expect(topK(Float32Array.of(1, 2), 0, 3)).toEqual([]);
-    expect(topK(Float32Array.of(NaN, 0.5), 2, 2)).toEqual([{ id: 1, score: 0.5 }]);
+    expect(highestScoringRows(Float32Array.of(1, 2), 2, 0)).toEqual([]);
+    expect(highestScoringRows(Float32Array.of(1, 2), 0, 3)).toEqual([]);
+    expect(highestScoringRows(Float32Array.of(NaN, 0.5), 2, 2)).toEqual([{ id: 1, score: 0.5 }]);
   });
 });
 

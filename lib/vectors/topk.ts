@@ -10,7 +10,7 @@ export interface Scored {
  * Ties keep the lower id first (more frequent word), so results are deterministic.
  * O(n + k·log k) in practice: a sorted buffer of k entries, most rows rejected by one compare.
  */
-export function topK(scores: Float32Array, n: number, k: number, exclude: ReadonlySet<number> = new Set()): Scored[] {
+export function highestScoringRows(scores: Float32Array, n: number, k: number, exclude: ReadonlySet<number> = new Set()): Scored[] {
   if (k <= 0 || n <= 0) return [];
   const ids = new Int32Array(k);
   const vals = new Float64Array(k);
@@ -38,7 +38,7 @@ export function topK(scores: Float32Array, n: number, k: number, exclude: Readon
 
 /**
  * Counts the rows that outrank a row scoring `t` at index `before`: #{i < n : v[i] > t} +
- * #{i < before : v[i] = t} (ties go to the lower index, as in topK). Kernels with the scores in
+ * #{i < before : v[i] = t} (ties go to the lower index, as in highestScoringRows). Kernels with the scores in
  * their own memory count with SIMD; this is the plain version.
  */
 export type RankCounter = (scores: Float32Array, n: number, t: number, before: number) => number;
@@ -51,7 +51,7 @@ export const countRankJs: RankCounter = (scores, n, t, before) => {
 };
 
 /**
- * 1-based rank of row `id` among rows [0, n) not in `exclude`, in topK's order.
+ * 1-based rank of row `id` among rows [0, n) not in `exclude`, in highestScoringRows's order.
  * The few excluded rows are taken back out after counting, cheaper than testing every row.
  */
 export function rankOf(scores: Float32Array, n: number, id: number, exclude: ReadonlySet<number> = new Set(), count: RankCounter = countRankJs): number {
