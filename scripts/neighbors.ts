@@ -9,7 +9,8 @@ const USAGE = `usage: npm run -s neighbors -- WORD [--k 10] [--honest] [--set NA
   --k N       number of neighbours (default 10)
   --honest    keep the word itself in the list
   --set NAME  vector set in models/ (default ${DEFAULT_SET})
-  --json      print {"word":…, "results":[{"word":…,"score":…},…]}`;
+  --json      print {"word":…, "results":[{"word":…,"score":…},…]}
+  -h, --help  show this help`;
 
 runCli('neighbors', USAGE, async () => {
   const { values, positionals } = parseCli(

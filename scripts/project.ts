@@ -27,7 +27,8 @@ const USAGE = `usage: npm run -s project -- --words-from SOURCE [--method umap|p
   --x A,B --y C,D      word-pair axes: x from A to B (e.g. he,she); y from C to D, or the top
                        principal component of the rest when --y is absent
   --set NAME           vector set in models/ (default ${DEFAULT_SET})
-  --json               print {"method","n","seconds","preservation10","points":[{"word","x","y","z"?}]}`;
+  --json               print {"method","n","seconds","preservation10","points":[{"word","x","y","z"?}]}
+  -h, --help           show this help`;
 
 runCli('project', USAGE, async () => {
   const { values } = parseCli(

@@ -13,7 +13,8 @@ const USAGE = `usage: npm run -s query -- "EXPRESSION" [--k 10] [--method 3cosad
   --honest     do not exclude the input words; show where they rank
   --set NAME   vector set in models/ (default ${DEFAULT_SET})
   --expect W   also report the rank of W
-  --json       print one JSON object`;
+  --json       print one JSON object
+  -h, --help   show this help`;
 
 runCli('query', USAGE, async () => {
   const { values, positionals } = parseCli(
