@@ -12,7 +12,7 @@ import { METHODS } from '../lib/vectors/methods';
 import { parseQuestions, resolveQuestions, scoreAnswers, sectionsOf } from '../lib/vectors/analogy-benchmark';
 import { dequantise } from '../lib/vectors/format';
 import { norm } from '../lib/vectors/kernels';
-import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
+import { choiceFlag, intFlag, parseCli, runCli, setFlag, UsageError } from './cli';
 import { createProgress } from './progress';
 
 const DEFAULT_QUESTIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/questions-words.txt');
@@ -42,6 +42,7 @@ runCli('bench:analogy', USAGE, async () => {
   const vocab = intFlag(values.vocab, 'vocab', 300_000);
   const method = choiceFlag(values.method, 'method', METHODS, '3cosadd');
   const dtype = choiceFlag(values.dtype, 'dtype', ['f32', 'stored'] as const, 'f32');
+  const setName = setFlag(values.set, DEFAULT_SET);
   const questionsFile = values.questions ?? DEFAULT_QUESTIONS;
   if (!existsSync(questionsFile)) {
     throw new Error(
@@ -52,7 +53,7 @@ runCli('bench:analogy', USAGE, async () => {
   }
 
   const t0 = performance.now();
-  const set = await loadVectorSet(values.set ?? DEFAULT_SET, { reference: dtype === 'f32' });
+  const set = await loadVectorSet(setName, { reference: dtype === 'f32' });
   const { dims } = set.manifest;
   const n = Math.min(vocab, set.manifest.count);
   const rows = dtype === 'f32' ? unitRows(set.reference!, dims, n) : dequantise(set.q, set.scales, dims, n);

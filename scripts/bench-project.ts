@@ -22,7 +22,7 @@ import { neighbourPreservationFromKnn } from '../lib/projection/preservation';
 import { runUmap } from '../lib/projection/umap';
 import { seededRandom } from '../lib/random';
 import { dequantiseRows } from '../lib/vectors/kernels';
-import { intFlag, parseCli, runCli, UsageError } from './cli';
+import { intFlag, parseCli, runCli, setFlag, UsageError } from './cli';
 
 const USAGE = 'usage: npm run -s bench:project -- [--n 5000] [--dims 2|3] [--seed 42] [--epochs N[,N…]] [--umap-js] [--chromium] [--set NAME]';
 const PCA_WORDS = 10_000;
@@ -207,7 +207,7 @@ runCli('bench:project', USAGE, async () => {
   const seed = intFlag(values.seed, 'seed', 42, 0);
   const epochList = values.epochs === undefined ? [undefined] : values.epochs.split(',').map((e) => intFlag(e, 'epochs', 0));
 
-  const set = await loadVectorSet(values.set ?? DEFAULT_SET);
+  const set = await loadVectorSet(setFlag(values.set, DEFAULT_SET));
   const { dims, count } = set.manifest;
   if (n > count) throw new UsageError(`--n ${n} exceeds the ${count} words of the set`);
   const loadBefore = load();

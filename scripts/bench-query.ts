@@ -6,7 +6,7 @@ import { openEngine } from '../lib/node/open-engine';
 import { DEFAULT_SET } from '../lib/node/vector-set-reader';
 import { measureLatency } from '../lib/vectors/latency';
 import { METHODS } from '../lib/vectors/methods';
-import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
+import { choiceFlag, intFlag, parseCli, runCli, setFlag, UsageError } from './cli';
 
 const USAGE = 'usage: npm run -s bench:query -- [--runs 200] [--method 3cosadd|3cosmul] [--set NAME]';
 
@@ -15,6 +15,6 @@ runCli('bench:query', USAGE, async () => {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const runs = intFlag(values.runs, 'runs', 200);
   const method = choiceFlag(values.method, 'method', METHODS, '3cosadd');
-  const engine = await openEngine(values.set ?? DEFAULT_SET);
+  const engine = await openEngine(setFlag(values.set, DEFAULT_SET));
   console.log(JSON.stringify({ runtime: `node ${process.version}`, ...measureLatency(engine, runs, method) }));
 });

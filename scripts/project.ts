@@ -7,7 +7,7 @@ import { computeMap, MAP_METHODS, DEFAULT_MAP_PARAMS, type MapParams } from '../
 import { parseWordList, parseWordSource, type WordSource } from '../lib/maps/word-source';
 import { openEngine } from '../lib/node/open-engine';
 import { DEFAULT_SET } from '../lib/node/vector-set-reader';
-import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
+import { choiceFlag, intFlag, parseCli, runCli, setFlag, UsageError } from './cli';
 import { createProgress } from './progress';
 import { withJsonErrorsAsync } from './query-output';
 
@@ -62,7 +62,7 @@ runCli('project', USAGE, async () => {
   };
   if (params.method === 'axes' && !params.axisX) throw new UsageError('--method axes needs --x A,B (e.g. --x he,she)');
 
-  const engine = await openEngine(values.set ?? DEFAULT_SET);
+  const engine = await openEngine(setFlag(values.set, DEFAULT_SET));
   const bar = createProgress('projecting', 1, 'steps');
   const map = await withJsonErrorsAsync(values.json, () =>
     computeMap(engine, source, params, {

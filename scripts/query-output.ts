@@ -17,7 +17,7 @@ export function toJson(r: QueryResult) {
   };
 }
 
-/** Runs a query; with --json, an input error is also printed as {"error":…} on stdout before it propagates. */
+/** Runs a query; with --json, its error is also printed as {"error":…} on stdout before it propagates (exit 1). */
 export function withJsonErrors<T>(json: boolean, run: () => T): T {
   try {
     return run();
@@ -27,20 +27,21 @@ export function withJsonErrors<T>(json: boolean, run: () => T): T {
   }
 }
 
-/** The async form of withJsonErrors, which also prints other errors (e.g. a bad word list) as {"error":…}. */
+/** The async form of withJsonErrors (e.g. a bad word list, a map that fails). */
 export async function withJsonErrorsAsync<T>(json: boolean, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (json) printJsonError(e, true);
+    if (json) printJsonError(e);
     throw e;
   }
 }
 
-function printJsonError(e: unknown, any = false): void {
+/** {"error", "word", "column", "suggestions"} for an unknown word, {"error", "column"} for an expression error, else {"error"}. */
+function printJsonError(e: unknown): void {
   if (e instanceof UnknownWordError) console.log(JSON.stringify({ error: e.message, word: e.word, column: e.column, suggestions: e.suggestions }));
   else if (e instanceof ExpressionError) console.log(JSON.stringify({ error: e.message, column: e.column }));
-  else if (any) console.log(JSON.stringify({ error: (e as Error).message }));
+  else console.log(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
 }
 
 export function printResult(r: QueryResult): void {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FILE_KEYS, parseVocab, validateManifest, type FileKey, type Manifest } from '../vectors/format';
+import { FILE_KEYS, parseVocab, setNameProblem, validateManifest, type FileKey, type Manifest } from '../vectors/format';
 import { DEFAULT_SET } from '../vectors/set-index';
 import { overallChecksum } from './vector-set-writer';
 
@@ -94,7 +94,10 @@ export interface LoadOptions {
   verify?: boolean;
 }
 
+/** Reads set `name` from `root`; a name that is not a set name (`../../etc`) is refused before any file is touched. */
 export async function loadVectorSet(name = DEFAULT_SET, options: LoadOptions = {}, root = modelsDir()): Promise<LoadedSet> {
+  const problem = setNameProblem(name);
+  if (problem) throw new Error(problem);
   const dir = path.join(root, name);
   const manifest = await readManifest(dir);
   await checkSizes(dir, manifest);

@@ -117,6 +117,15 @@ describe('writing and reading a set', () => {
     expect(await readdir(root)).toEqual([]);
     await expect(VectorSetWriter.create(root, info('../evil', 2))).rejects.toThrow('set name');
   });
+
+  it('loadVectorSet refuses a name that is a path before touching the file system', async () => {
+    // A set lies one level up: a path name would have reached it.
+    await writeSet('outside', ['a'], [[1, 0]]);
+    const inner = path.join(root, 'inner');
+    await mkdir(inner);
+    await expect(loadVectorSet('../outside', {}, inner)).rejects.toThrow(/^set name "..\/outside" is not valid: use 1-64 characters/);
+    await expect(loadVectorSet('outside', {}, root)).resolves.toMatchObject({ words: ['a'] });
+  });
 });
 
 describe('removeStaleTemporaries', () => {

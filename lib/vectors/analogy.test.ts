@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExpressionError } from '../expression/parse';
-import { AnalogyEngine, UnknownWordError } from './analogy';
+import { AnalogyEngine, MAX_RESULTS, UnknownWordError } from './analogy';
 import { COSMUL_EPSILON } from './methods';
 import { storeFromRows } from './test-fixtures';
 
@@ -127,5 +127,47 @@ describe('AnalogyEngine on a hand-made space', () => {
       expect(a.results.map((h) => h.word)).toEqual(b.results.map((h) => h.word));
       a.results.forEach((h, i) => expect(h.score).toBeCloseTo(b.results[i].score, 3));
     }
+  });
+
+  it('weights float32 cannot carry are refused with the term, its column and the fix', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    for (const method of ['3cosadd', '3cosmul'] as const) {
+      const big = (() => {
+        try {
+          engine.query('queen + 1e300*king', { method });
+        } catch (e) {
+          return e as ExpressionError;
+        }
+      })();
+      expect(big).toBeInstanceOf(ExpressionError);
+      expect(big!.message).toBe(
+        'weight 1e+300 on "king" at column 15 is too large: the vectors are float32, so a weight can be at most 1e30 in size; divide every weight by the same number (3CosAdd\'s answer stays the same)',
+      );
+      expect(big!.column).toBe(15);
+      expect(() => engine.query('1e-40*king', { method })).toThrow(/weight 1e-40 on "king" at column 7 is too small: .* at least 1e-30 in size; multiply every weight/);
+    }
+  });
+
+  it('tiny and huge weights within the limits give the same 3CosAdd answer as weights near 1', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const plain = engine.query('king - man + woman', { k: 7, honest: true }).results.map((h) => h.word);
+    for (const w of ['1e-25', '1e25']) {
+      const r = engine.query(`${w}*king - ${w}*man + ${w}*woman`, { k: 7, honest: true });
+      expect(r.results.map((h) => h.word)).toEqual(plain);
+    }
+  });
+
+  it('3CosMul refuses weights that make every score 0 or 1 instead of ranking by word order', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    expect(() => engine.query('1e6*king - man', { method: '3cosmul' })).toThrow(/^3CosMul cannot rank the words: every score is 0 .*weight 1e\+6 on "king" at column 5 .*use weights between 0.01 and 100, or 3CosAdd$/);
+    expect(() => engine.query('1e-20*king - 1e-20*man', { method: '3cosmul' })).toThrow(/3CosMul cannot rank the words: every score is 0.999999 \(/);
+    expect(engine.query('2*king - man', { method: '3cosmul' }).results.length).toBeGreaterThan(0);
+  });
+
+  it(`the number of results is bounded (1 to ${MAX_RESULTS})`, async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    expect(() => engine.query('king', { k: 1e9 })).toThrow(`the number of results must be a whole number from 1 to 10,000, got 1000000000`);
+    expect(() => engine.query('king', { k: 0 })).toThrow(/from 1 to 10,000, got 0/);
+    expect(engine.query('king', { k: MAX_RESULTS }).results).toHaveLength(WORDS.length - 1);
   });
 });

@@ -2,15 +2,26 @@
  * Neighbours and analogies over a VectorStore: 3CosAdd and 3CosMul (Levy & Goldberg 2014),
  * input words excluded by default, or an honest mode that keeps them and shows where they rank.
  */
-import { parseExpression, type Expression, type ExpressionKind, type Term } from '../expression/parse';
+import { ExpressionError, parseExpression, type Expression, type ExpressionKind, type Term } from '../expression/parse';
+import { norm } from './kernels';
 import type { VectorStore } from './store';
 import { SpellingIndex } from './suggest';
 import { COSMUL_EPSILON, type Method } from './methods';
 import { highestScoringRows, rankOf } from './topk';
 
+/** Most results one query returns (the map's neighbour source asks for up to 5,000). */
+export const MAX_RESULTS = 10_000;
+
+/**
+ * Weights are multiplied into float32 unit vectors: within 1e-30…1e30 in size every product is
+ * a normal float32 (±1.2e-38…±3.4e38) with room to spare, beyond it the sum overflows to
+ * Infinity or underflows to zero. 3CosAdd's answer depends only on the ratios of the weights.
+ */
+export const MIN_WEIGHT = 1e-30;
+export const MAX_WEIGHT = 1e30;
 
 export interface QueryOptions {
-  /** How many results (default 10). */
+  /** How many results (default 10, at most MAX_RESULTS). */
   k?: number;
   method?: Method;
   /** Keep the input words among the candidates. */
@@ -103,15 +114,19 @@ export class AnalogyEngine {
     const t0 = performance.now();
     const { store } = this;
     const k = options.k ?? 10;
-    if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+    if (!Number.isInteger(k) || k < 1 || k > MAX_RESULTS) {
+      throw new RangeError(`the number of results must be a whole number from 1 to ${MAX_RESULTS.toLocaleString('en')}, got ${k}`);
+    }
     const honest = options.honest ?? false;
     const method = options.method ?? '3cosadd';
+    checkWeights(expression.terms);
     const n = Math.min(store.loadedRows, options.vocab ?? Infinity);
     const terms = this.resolve(expression.terms, n);
     const lowercased = this.store.info.lowercase && typed !== typed.toLowerCase();
 
     const scores = expression.kind === 'neighbors' ? this.cosines(terms)[0] : this.combine(terms, method);
     const inputIds = new Set(terms.map((t) => t.id));
+    if (expression.kind !== 'neighbors' && method === '3cosmul') checkCosmulSpread(scores, n, inputIds, terms);
     const exclude = honest ? new Set<number>() : inputIds;
     const results: Hit[] = highestScoringRows(scores, n, k, exclude).map((s, i) => ({
       word: store.words[s.id],
@@ -183,11 +198,12 @@ export class AnalogyEngine {
         const u = store.unitVector(t.id);
         for (let i = 0; i < dims; i++) v[i] += t.weight * u[i];
       }
-      let norm = 0;
-      for (let i = 0; i < dims; i++) norm += v[i] * v[i];
-      norm = Math.sqrt(norm);
-      if (norm < 1e-6) throw new Error('the vectors cancel out: the expression sums to zero');
-      for (let i = 0; i < dims; i++) v[i] /= norm;
+      const length = norm(v);
+      // Relative to the weights: 1e-20*king is a tiny vector, not a cancelled one.
+      const scale = terms.reduce((sum, t) => sum + Math.abs(t.weight), 0);
+      if (!Number.isFinite(length)) throw new Error(`the weighted sum overflows float32 (largest ±3.4e38): use weights of at most 1e30 in size`);
+      if (!(length >= 1e-6 * scale)) throw new Error('the vectors cancel out: the expression sums to zero');
+      for (let i = 0; i < dims; i++) v[i] /= length;
       return store.scorer.scores([v], store.loadedRows)[0];
     }
     const cos = this.cosines(terms);
@@ -216,4 +232,54 @@ export class AnalogyEngine {
     if (exclude.has(id)) return { word, rank: null, score: scores[id], reason: 'an input word (excluded; try honest mode)' };
     return { word, rank: rankOf(scores, n, id, exclude, this.store.scorer.countRank), score: scores[id] };
   }
+}
+
+const weightText = (w: number) => (Math.abs(w) >= 1e6 || Math.abs(w) < 1e-4 ? w.toExponential() : String(w));
+
+/**
+ * Refuses weights float32 vectors cannot carry (see MIN_WEIGHT / MAX_WEIGHT), naming the term
+ * and its column, so `1e300*king` gets an answer instead of Infinity and `1e-40*king` one
+ * instead of "the vectors cancel out".
+ */
+function checkWeights(terms: readonly Term[]): void {
+  for (const t of terms) {
+    const size = Math.abs(t.weight);
+    const where = `weight ${weightText(t.weight)} on "${t.word}" at column ${t.column}`;
+    if (!(size <= MAX_WEIGHT)) {
+      throw new ExpressionError(
+        `${where} is too large: the vectors are float32, so a weight can be at most 1e30 in size; divide every weight by the same number (3CosAdd's answer stays the same)`,
+        t.column,
+      );
+    }
+    if (!(size >= MIN_WEIGHT)) {
+      throw new ExpressionError(
+        `${where} is too small: the vectors are float32, so a weight must be at least 1e-30 in size; multiply every weight by the same number (3CosAdd's answer stays the same)`,
+        t.column,
+      );
+    }
+  }
+}
+
+/**
+ * 3CosMul raises (1 + cos) / 2 to the power of each weight: far from 1 (1000*king, 1e-20*king)
+ * every candidate's score becomes 0 or 1 in float32 and the ranking would be the word order.
+ * Throws when all candidates (rows [0, n) that are not input words) score the same.
+ */
+function checkCosmulSpread(scores: Float32Array, n: number, inputs: ReadonlySet<number>, terms: readonly Term[]): void {
+  let min = Infinity;
+  let max = -Infinity;
+  let candidates = 0;
+  for (let r = 0; r < n; r++) {
+    if (inputs.has(r)) continue;
+    candidates++;
+    const s = scores[r];
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  if (candidates === 0 || max > min) return; // scores that rank
+  const widest = terms.reduce((a, b) => (Math.abs(Math.log(Math.abs(b.weight))) > Math.abs(Math.log(Math.abs(a.weight))) ? b : a));
+  throw new ExpressionError(
+    `3CosMul cannot rank the words: every score is ${max === -Infinity ? 'NaN' : Number(max.toPrecision(6))} (it raises (1 + cos) / 2 to the power of each weight, and weight ${weightText(widest.weight)} on "${widest.word}" at column ${widest.column} is too far from 1); use weights between 0.01 and 100, or 3CosAdd`,
+    widest.column,
+  );
 }

@@ -51,6 +51,13 @@ export const MAX_DIMS = 4096;
 /** A set name is a folder name and part of URLs: keep it to a safe alphabet. */
 export const SET_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
+/** Why `name` is not a valid set name (it would be a path such as `../../etc`), or null when it is one. */
+export function setNameProblem(name: string): string | null {
+  if (SET_NAME_PATTERN.test(name)) return null;
+  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  return `set name ${JSON.stringify(shown)} is not valid: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit (the folder's name under models/)`;
+}
+
 export function expectedBytes(key: FileKey, count: number, dims: number): number | null {
   switch (key) {
     case 'vectors':
