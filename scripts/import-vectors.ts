@@ -1,13 +1,13 @@
 /**
  * `npm run -s import -- FILE --name NAME`: converts GloVe .txt, word2vec .txt/.bin and fastText
  * .vec files into a set under models/ (format in models/README.md). Streams the file, so a
- * multi-gigabyte input needs little memory. Exit codes: 0 done, 1 import failed (nothing
- * written), 2 bad arguments.
+ * multi-gigabyte input needs little memory; FILE may be a named pipe, or `-` for standard input.
+ * Exit codes: 0 done, 1 import failed (nothing written), 2 bad arguments.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SET_NAME_PATTERN } from '../lib/vectors/format';
-import { DEFAULT_LICENCE, displayPath, importVectorFile, type ImportProgress } from '../lib/node/import/import-file';
+import { DEFAULT_LICENCE, displayPath, importVectorFile, STDIN, type ImportProgress } from '../lib/node/import/import-file';
 import { VECTOR_FORMATS, type VectorFormat } from '../lib/node/import/readers';
 import { modelsDir } from '../lib/node/vector-set-reader';
 
@@ -15,16 +15,21 @@ const USAGE = `usage: npm run -s import -- FILE --name NAME [options]
 
 Converts word vectors into a set the app can load (models/NAME/).
 Reads GloVe .txt, word2vec .txt and .bin, and fastText .vec files (uncompressed).
+Rows that are all zero (also after rounding to float32) have no direction, so no
+neighbours: they are skipped, and their number and first positions are reported.
 
-  FILE               the vectors file
+  FILE               the vectors file, a named pipe, or - for standard input
+                     (e.g. gunzip -c vectors.txt.gz | npm run -s import -- - --name NAME)
   --name NAME        set name: 1-64 of a-z 0-9 . _ - (required)
   --format FORMAT    auto (default), glove, word2vec-text, word2vec-bin or fasttext
                      (auto: .bin is word2vec binary; a first line "COUNT DIMS" is
                      word2vec/fastText text; otherwise GloVe)
   --title TEXT       title shown in the app (default: the file's name)
-  --source TEXT      where the vectors came from (default: the file path)
+  --source TEXT      where the vectors came from, shown in the app (default: the
+                     file's name, without its folders; "standard input" for -)
   --licence TEXT     their licence (default: "${DEFAULT_LICENCE}")
-  --limit N          import only the first N rows (the most frequent words)
+  --limit N          import only the first N rows (the most frequent words; skipped
+                     all-zero rows do not count)
   --force            replace an existing set of that name
   --models-dir DIR   where sets are stored (default: $WVE_MODELS_DIR or ./models)
   --json             print the manifest instead of the summary line
@@ -108,8 +113,10 @@ function parseCli(argv: string[]): Cli | 'help' {
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 function progressLine(p: ImportProgress): string {
-  const pct = p.totalBytes > 0 ? ((100 * p.bytesRead) / p.totalBytes).toFixed(1) : '100.0';
-  return `importing (${p.format}): ${p.rows.toLocaleString('en-US')} rows, ${mb(p.bytesRead)} of ${mb(p.totalBytes)} MB read (${pct}%)`;
+  const rows = `importing (${p.format}): ${p.rows.toLocaleString('en-US')} rows`;
+  if (p.totalBytes === 0) return `${rows}, ${mb(p.bytesRead)} MB read`; // a pipe: no total
+  const pct = ((100 * p.bytesRead) / p.totalBytes).toFixed(1);
+  return `${rows}, ${mb(p.bytesRead)} of ${mb(p.totalBytes)} MB read (${pct}%)`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -124,6 +131,10 @@ async function main(argv: string[]): Promise<number> {
   if (cli === 'help') {
     process.stdout.write(USAGE);
     return 0;
+  }
+  if (cli.file === STDIN && process.stdin.isTTY) {
+    process.stderr.write(`import: FILE is - (standard input), but standard input is a terminal: pipe the vectors in, e.g. cat vectors.txt | npm run -s import -- - --name ${cli.name}\n`);
+    return 2;
   }
 
   const tty = process.stderr.isTTY === true;
@@ -140,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
     : undefined;
 
   try {
-    const manifest = await importVectorFile(
+    const { skipped, ...manifest } = await importVectorFile(
       cli.file,
       {
         name: cli.name,
@@ -154,6 +165,12 @@ async function main(argv: string[]): Promise<number> {
       },
       onProgress,
     );
+    if (skipped.zero > 0) {
+      const more = skipped.zero > skipped.first.length ? ', …' : '';
+      process.stderr.write(
+        `import: skipped ${skipped.zero} all-zero ${skipped.zero === 1 ? 'row' : 'rows'} (${skipped.first.join(', ')}${more}): a zero vector has no direction, so no neighbours\n`,
+      );
+    }
     if (cli.json) {
       process.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
     } else {

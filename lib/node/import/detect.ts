@@ -2,28 +2,16 @@
  * Recognises the format of a vectors file from its name and first bytes, and refuses
  * compressed files and other binaries with a message that says what to do.
  */
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError, isHeaderLine, type VectorFormat } from './readers';
 
-/** Bytes read from the start of the file for detection. */
+/** Bytes read from the start of the input for detection. */
 export const SNIFF_BYTES = 64 * 1024;
 
 export interface Detection {
   format: VectorFormat;
   /** Why, for --json / debugging ("extension .bin", "first line is a COUNT DIMS header"). */
   reason: string;
-}
-
-export async function readHead(file: string, bytes = SNIFF_BYTES): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 const startsWith = (head: Buffer, magic: number[]) => magic.every((b, i) => head[i] === b);
@@ -42,12 +30,13 @@ export function checkMagic(head: Buffer, file: string): void {
 }
 
 /**
- * `.bin` → word2vec-bin; a first line of exactly two integers → word2vec-text (fastText .vec is
+ * `.bin` → word2vec-bin (`file` is only looked at for its extension; `label` names the input in
+ * messages); a first line of exactly two integers → word2vec-text (fastText .vec is
  * the same format), or word2vec-bin when the bytes after it are not text (a binary file with
  * another extension); anything else → glove.
  */
-export function detectFormat(file: string, head: Buffer): Detection {
-  checkMagic(head, file);
+export function detectFormat(file: string, head: Buffer, label = file): Detection {
+  checkMagic(head, label);
   if (path.extname(file).toLowerCase() === '.bin') return { format: 'word2vec-bin', reason: 'extension .bin' };
   const nl = head.indexOf(10);
   let first = head.subarray(0, nl < 0 ? head.length : nl).toString('utf8');

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -137,7 +138,9 @@ describe('round trips', () => {
     const f = fixture(50, 7);
     const file = await fixtureFile('glove.txt', gloveText(f));
     const m = await doImport(file, { name: 'glove-small' });
-    expect(m).toMatchObject({ name: 'glove-small', count: 50, dims: 7, title: 'glove.txt', source: file, lowercase: false });
+    // The source is the file's name, never its local path: the manifest is served to browsers.
+    expect(m).toMatchObject({ name: 'glove-small', count: 50, dims: 7, title: 'glove.txt', source: 'glove.txt', lowercase: false });
+    expect(JSON.stringify(m)).not.toContain(tmp);
     expect(m.licence).toBe('unknown (set with --licence)');
     await expectRoundTrip('glove-small', f);
   });
@@ -212,6 +215,71 @@ describe('round trips', () => {
     await doImport(bFile, { force: true });
     await expectRoundTrip('test', b);
     expect((await readdir(models)).sort()).toEqual(['test']);
+  });
+});
+
+describe('pipes, standard input, all-zero rows and stale temporaries', () => {
+  it('reads a named pipe in one pass (it used to be reported as empty)', async () => {
+    const f = fixture(30, 5, 21);
+    const fifo = path.join(tmp, 'vectors.pipe');
+    await run('mkfifo', [fifo]);
+    const writer = new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(fifo);
+      out.on('error', reject);
+      out.end(headerText(f), resolve);
+    });
+    const m = await doImport(fifo, { name: 'fifo' });
+    await writer;
+    expect(m).toMatchObject({ count: 30, title: 'vectors.pipe', source: 'vectors.pipe' });
+    await expectRoundTrip('fifo', f);
+  });
+
+  it('reads standard input (FILE "-") in every format, detected from its first bytes', async () => {
+    const f = fixture(12, 4, 23);
+    const cases: [string, string | Buffer][] = [
+      ['glove', gloveText(f)],
+      ['w2v-text', headerText(f)],
+      ['w2v-bin', word2vecBinary(f)],
+    ];
+    for (const [name, content] of cases) {
+      const bytes = Buffer.from(content);
+      // Small chunks: the format is detected from bytes that are then read again by the reader.
+      const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+      const m = await doImport('-', { name, stdin: Readable.from(chunks) });
+      expect(m).toMatchObject({ title: name, source: 'standard input', count: 12 });
+      await expectRoundTrip(name, f);
+    }
+    await expectImportError('-', /^standard input is empty$/, { stdin: Readable.from([]) });
+  });
+
+  it('a duplicate word in a pipe is reported without re-reading the input', async () => {
+    await expectImportError('-', /^line 3: duplicate word "a"$/, { stdin: Readable.from([Buffer.from('a 1 2\nb 3 4\na 5 6\n')]) });
+  });
+
+  it('skips all-zero rows (also those that underflow in float32), with their count and first positions', async () => {
+    const rows = ['a 1 2 3', 'z1 0 0 0', 'b 0 -0 1', 'z2 1e-50 -1e-60 0', 'c 3 2 1', 'z3 0 0 0', 'z4 0 0 0', 'z5 0 0 0', 'z6 0 0 0', 'd 1 1 1'];
+    const m = await doImport(await fixtureFile('zeros.txt', rows.join('\n') + '\n'), { limit: 3 });
+    expect(m.count).toBe(3); // --limit counts imported rows
+    expect(m.skipped).toEqual({ zero: 2, first: ['line 2', 'line 4'] });
+    const all = await doImport(await fixtureFile('zeros2.txt', rows.join('\n') + '\n'), { name: 'all' });
+    expect(all.skipped).toEqual({ zero: 6, first: ['line 2', 'line 4', 'line 6', 'line 7', 'line 8'] });
+    expect((await loadVectorSet('all', {}, models)).words).toEqual(['a', 'b', 'c', 'd']);
+    // Binary rows too.
+    const f = fixture(3, 2);
+    f.rows[1] = new Float32Array(2);
+    const bin = await doImport(await fixtureFile('z.bin', word2vecBinary(f)), { name: 'bin' });
+    expect(bin.skipped.zero).toBe(1);
+    expect(bin.skipped.first[0]).toMatch(/^byte offset \d+$/);
+    await expectImportError(await fixtureFile('only-zero.txt', 'a 0 0\nb 0 0\n'), /only-zero\.txt contains no usable vectors: all 2 rows are zero \(line 1, line 2\)$/, { name: 'none' });
+  });
+
+  it('removes stale temporaries of any set left by dead processes, not only of the set imported', async () => {
+    const dead = 2 ** 22 + 4321; // above Linux's default pid_max: never a live process
+    await mkdir(path.join(models, `.tmp-other-${dead}`), { recursive: true });
+    await mkdir(path.join(models, `.old-third-${dead}`));
+    await mkdir(path.join(models, `.tmp-live-${process.pid}`));
+    await doImport(await fixtureFile('s.txt', gloveText(fixture(3, 2))));
+    expect((await readdir(models)).sort()).toEqual([`.tmp-live-${process.pid}`, 'test']);
   });
 });
 
@@ -457,5 +525,18 @@ describe('CLI', () => {
     const again = await cli([file, '--name', 'cli-set', '--models-dir', models]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/import: \S+cli-set already exists: use --force to replace it/);
+  }, 60_000);
+
+  it('reads standard input with FILE "-" and reports skipped all-zero rows on stderr', async () => {
+    const child = execFile('npx', ['tsx', 'scripts/import-vectors.ts', '-', '--name', 'piped', '--models-dir', models], { cwd: projectRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdin!.end('a 1 2\nz 0 0\nb 2 1\n');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^imported 2 words × 2 dims into \S+piped /);
+    expect(stderr).toContain('import: skipped 1 all-zero row (line 2): a zero vector has no direction, so no neighbours');
   }, 60_000);
 });
