@@ -202,7 +202,7 @@ export class AnalogyEngine {
       // Relative to the weights: 1e-20*king is a tiny vector, not a cancelled one.
       const scale = terms.reduce((sum, t) => sum + Math.abs(t.weight), 0);
       if (!Number.isFinite(length)) throw new Error(`the weighted sum overflows float32 (largest ±3.4e38): use weights of at most 1e30 in size`);
-      if (!(length >= 1e-6 * scale)) throw new Error('the vectors cancel out: the expression sums to zero');
+      if (!(length > 0 && length >= 1e-6 * scale)) throw new Error('the vectors cancel out: the expression sums to zero');
       for (let i = 0; i < dims; i++) v[i] /= length;
       return store.scorer.scores([v], store.loadedRows)[0];
     }
