@@ -67,4 +67,19 @@ test.describe('analogy page on the real GloVe 6B vectors', () => {
     await expect(app.results.getByText('(input)').first()).toBeVisible();
     expect(await app.words()).toContain('king');
   });
+
+  test('a very long expression is kept in the address fragment, so a reload is not refused by the server', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    await app.open();
+    await app.waitForAllVectors();
+    const long = Array.from({ length: 700 }, () => 'king').join(' + ') + ' - man + woman'; // ≈ 5,000 characters
+    await app.ask(long);
+    await expect(app.items.first()).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.location.hash.length)).toBeGreaterThan(4000);
+    expect(await page.evaluate(() => window.location.search)).toBe('');
+    const first = await app.firstWord();
+    await page.reload();
+    await expect(app.input).toHaveValue(long);
+    await expect(app.items.first()).toHaveAttribute('data-word', first!);
+  });
 });

@@ -122,4 +122,11 @@ test.describe('GPT-2 from the hub, in the browser', () => {
     await page.getByTestId('hub-load').click();
     await expect(page.getByTestId('hub-error')).toContainText('nobody/nothing');
   });
+
+  test('a ?hub= outside the site’s security policy is explained, not tried', async ({ page }) => {
+    await page.goto('/layers?hub=http%3A%2F%2F127.0.0.1%3A9&repo=a%2Fb');
+    await expect(page.getByTestId('hub-blocked')).toContainText('not from http://127.0.0.1:9');
+    await expect(page.getByTestId('hub-blocked')).toContainText('WVE_HUB_ORIGINS="http://127.0.0.1:9"');
+    await expect(page.getByTestId('hub-load')).toHaveCount(0);
+  });
 });

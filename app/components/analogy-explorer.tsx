@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { replaceUrlState } from '@/app/url-state';
 import { ANALOGY_PRESETS, findPreset } from '@/lib/presets';
 import type { QueryResult } from '@/lib/vectors/analogy';
-import type { Method } from '@/lib/vectors/methods';
+import type { QueryState } from '@/lib/route-state/query-state';
 import type { WireError } from '@/lib/worker/protocol';
 import { useVectors } from '../hooks/use-vectors';
 import { ErrorMessage } from './error-message';
@@ -16,16 +16,6 @@ import { LoadProgress } from './load-progress';
 import { ResultsList } from './results-list';
 import { PresetChip } from './preset-chip';
 import { SetSelect } from './set-select';
-
-export interface QueryState {
-  q: string;
-  method: Method;
-  honest: boolean;
-  k: number;
-  expect?: string;
-  word?: string;
-  set: string;
-}
 
 interface Props {
   initial: QueryState;

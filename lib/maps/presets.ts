@@ -5,7 +5,7 @@
 export interface MapPreset {
   id: string;
   label: string;
-  /** URL search parameters of the map page (see app/components/map/map-state.ts). */
+  /** URL search parameters of the map page (see lib/maps/map-state.ts). */
   query: Record<string, string>;
   /** What the view shows, and what it does not. */
   note?: string;

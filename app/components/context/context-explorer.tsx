@@ -12,15 +12,10 @@ import type { ModelParams } from '@/lib/gpt2/model-choice';
 import type { Pooling } from '@/lib/gpt2/tokenizer';
 import type { ContextResult, LoadedModel } from '@/lib/worker/gpt2-protocol';
 import { CosineHeatmap, LayerChart, PcaMap } from './context-charts';
-import { CONTEXT_PRESETS, type ContextSentence } from './presets';
+import type { ContextSentence, ContextState } from '@/lib/route-state/context-state';
+import { CONTEXT_PRESETS } from './presets';
 import { TokenView } from './token-view';
 import { PresetChip } from '../preset-chip';
-
-export interface ContextState {
-  target: string;
-  sentences: ContextSentence[];
-  pooling: Pooling;
-}
 
 interface Props {
   model: LoadedModel;

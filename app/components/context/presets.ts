@@ -1,9 +1,5 @@
 /** The context page's examples (the article's §2-§3): a target word and labelled sentences. */
-export interface ContextSentence {
-  text: string;
-  /** Sense label; '' = none. */
-  sense: string;
-}
+import type { ContextSentence } from '@/lib/route-state/context-state';
 
 export interface ContextPreset {
   id: string;

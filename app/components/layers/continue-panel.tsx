@@ -7,14 +7,9 @@
 import { useRef, useState } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { MAX_NEW_TOKENS } from '@/lib/gpt2/generate';
-import type { SamplingOptions } from '@/lib/gpt2/sampling';
+import type { ContinueSettings } from '@/lib/route-state/layers-state';
 import type { GenerateResult, GeneratedToken } from '@/lib/worker/gpt2-protocol';
 import { showToken } from './token-text';
-
-export interface ContinueSettings extends SamplingOptions {
-  count: number;
-  seed: number;
-}
 
 interface Props {
   gpt2: Pick<Gpt2Handle, 'generate' | 'stop'>;

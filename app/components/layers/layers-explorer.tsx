@@ -15,28 +15,13 @@ import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
 import { lensNormalisers, lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
 import { candidateToken, predict } from '@/lib/gpt2/next-token';
 import { AttentionPanel, shade, type ClickMode } from './attention-panel';
-import { ContinuePanel, type ContinueSettings } from './continue-panel';
+import { ContinuePanel } from './continue-panel';
+import { DEFAULT_CONTINUATION, type LayersState } from '@/lib/route-state/layers-state';
 import { LensPanel } from './lens-panel';
 import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
 import { LAYERS_PRESETS } from './presets';
 import { showToken } from './token-text';
 import { PresetChip } from '../preset-chip';
-
-export interface LayersState {
-  prompt: string;
-  /** Candidate next tokens as typed (leading spaces matter). */
-  tokens: string[];
-  temperature: number;
-  /** Token index the lens reads and the attention views start from; -1 = the last token. */
-  position: number;
-  /** The head shown large. */
-  layer: number;
-  head: number;
-  /** Applied ablations, canonical ("9.6,9.9,mlp3"). */
-  ablation: string;
-  /** How "Continue" adds tokens. */
-  continuation: ContinueSettings;
-}
 
 interface Props {
   model: LoadedModel;
@@ -48,7 +33,6 @@ interface Props {
 
 const TOP_K = 10;
 
-export const DEFAULT_CONTINUATION: ContinueSettings = { count: 20, mode: 'greedy', temperature: 0.8, topK: 50, topP: 0.95, seed: 1 };
 
 function toUrl(s: LayersState, modelParams: ModelParams): string {
   const p = new URLSearchParams(modelParams as Record<string, string>);

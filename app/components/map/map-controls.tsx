@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { PairSet } from '@/lib/maps/analogy-overlay';
 import { formatWordSource, MAX_NEIGHBOURS, MAX_TOP, parseWordList, parseWordSource } from '@/lib/maps/word-source';
-import type { ColorMode, MapState } from './map-state';
+import type { ColorMode, MapState } from '@/lib/maps/map-state';
 import { SetSelect } from '../set-select';
 
 interface Props {

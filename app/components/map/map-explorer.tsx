@@ -18,7 +18,7 @@ import { buildFigure } from './figure';
 import { LiveLayout } from './live-layout';
 import { MapControls } from './map-controls';
 import { MapInfo } from './map-info';
-import { mapRequest, searchFromState, stateFromSearch, type MapState } from './map-state';
+import { mapRequest, searchFromState, stateFromSearch, type MapState } from '@/lib/maps/map-state';
 import { WordPanel } from './word-panel';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useInitialUrlState } from '@/app/url-state';
 import { SetsGate } from '../sets-gate';
 import { MapExplorer } from './map-explorer';
-import { stateFromSearch } from './map-state';
+import { stateFromSearch } from '@/lib/maps/map-state';
 
 export function MapRoute() {
   const state = useInitialUrlState();
