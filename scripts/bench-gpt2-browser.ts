@@ -6,6 +6,8 @@
  * WebAssembly memory), and continuing the IOI prompt by N tokens. Each visit is a new browser on
  * the same profile, so the Origin Private File System persists and the memory peak is per visit.
  *
+ * Served as npm start serves it (scripts/serve.ts, with the stand-in's origins allowed).
+ *
  * Usage: npm run build && npx tsx scripts/bench-gpt2-browser.ts [--size small|tiny] [--tokens 20] [--dtypes int8,fp32] [--url URL]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { makeRandomRepo, startHubStandIn } from '../lib/node/hub-stand-in';
+import { HUB_ORIGINS_ENV } from '../lib/security/origins';
 import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
 
 const USAGE = 'usage: npx tsx scripts/bench-gpt2-browser.ts [--size small|tiny] [--tokens 20] [--dtypes int8,fp32] [--url URL] [--json]';
@@ -43,7 +46,9 @@ runCli('bench-gpt2-browser', USAGE, async () => {
   if (!url) {
     if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run npm run build first (or pass --url)');
     url = `http://127.0.0.1:${APP_PORT}`;
-    server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)], { stdio: 'ignore', detached: true });
+    // The stand-in's origins must be allowed to the GPT-2 loader (the site's hub allowlist).
+    const env = { ...process.env, [HUB_ORIGINS_ENV]: `${standIn.hub} ${standIn.cdn}` };
+    server = spawn('npx', ['tsx', 'scripts/serve.ts', '--host', '127.0.0.1', '--port', String(APP_PORT)], { stdio: 'ignore', detached: true, env });
     await waitFor(url);
   }
   const profile = await mkdtemp(path.join(os.tmpdir(), 'wve-bench-profile-'));

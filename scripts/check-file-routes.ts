@@ -1,11 +1,11 @@
 /**
  * Abuse check of a running server's file routes (npm start or next start): open files of the
- * server process (/proc/PID/fd) when idle, after N HEAD requests and after N GET requests aborted
+ * server process (/proc/PID/fd, sockets excluded) when idle, after N HEAD requests and after N GET requests aborted
  * after their first chunk; and how it answers Range, weak If-None-Match and a missing file.
  *
  * Usage: npx tsx scripts/check-file-routes.ts --url http://127.0.0.1:3000 --pid PID [--n 1000] [--json]
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readlink } from 'node:fs/promises';
 import { intFlag, parseCli, runCli, UsageError } from './cli';
 
 const USAGE = 'usage: npx tsx scripts/check-file-routes.ts --url URL --pid PID [--n 1000] [--json]';
@@ -17,8 +17,21 @@ runCli('check-file-routes', USAGE, async () => {
   const pid = intFlag(values.pid, 'pid', 0);
   const n = intFlag(values.n, 'n', 1000);
   const file = `${base}/data/glove-6b-100d/vectors.i8`;
-  const fds = async () => (await readdir(`/proc/${pid}/fd`)).length;
-  const settle = () => new Promise((r) => setTimeout(r, 1500));
+  /** Open descriptors of the server other than network sockets (connections come and go with the client). */
+  const fds = async () => {
+    const targets = await Promise.all((await readdir(`/proc/${pid}/fd`)).map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
+    return targets.filter((t) => t && !t.startsWith('socket:')).length;
+  };
+  // Closed connections take a moment to leave the table: wait (up to 10 s) for the count to stop falling.
+  const settle = async () => {
+    let last = Infinity;
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const now = await fds();
+      if (now >= last) return;
+      last = now;
+    }
+  };
 
   await (await fetch(file, { method: 'HEAD' })).arrayBuffer(); // warm the route
   await settle();
