@@ -82,4 +82,23 @@ test.describe('analogy page on the real GloVe 6B vectors', () => {
     await expect(app.input).toHaveValue(long);
     await expect(app.items.first()).toHaveAttribute('data-word', first!);
   });
+
+  test('a claim that names several words gets each word’s rank; a cleared box clears the last error', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    await app.open('?q=cat');
+    await app.waitForAllVectors();
+    const words = page.getByTestId('claim-word');
+    await expect(words).toHaveCount(3);
+    expect(await words.evaluateAll((els) => els.map((e) => e.getAttribute('data-word')))).toEqual(['dog', 'kitten', 'pet']);
+    for (const w of await words.all()) expect(Number(await w.getAttribute('data-rank'))).toBeGreaterThan(0);
+    const held = Number(await app.expectedRank.getAttribute('data-held'));
+    const holding = await words.evaluateAll((els) => els.filter((e) => e.getAttribute('data-holds') === 'true').length);
+    expect(held).toBe(holding);
+
+    await app.ask('asdfqwer');
+    await expect(app.error).toBeVisible();
+    await app.ask('');
+    await expect(app.error).toHaveCount(0);
+    await expect(app.items).toHaveCount(0);
+  });
 });

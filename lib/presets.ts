@@ -9,6 +9,8 @@ export interface Preset {
   expression: string;
   /** The article's answer. */
   expect: string;
+  /** More answers the claim names (each must hold for the claim to hold). */
+  alsoExpect?: string[];
   /** What the example is meant to show. */
   claim: string;
 }
@@ -16,13 +18,13 @@ export interface Preset {
 export const ANALOGY_PRESETS: readonly Preset[] = [
   { label: 'king − man + woman', expression: 'king - man + woman', expect: 'queen', claim: 'man : woman :: king : queen' },
   { label: 'biggest − big + small', expression: 'biggest - big + small', expect: 'smallest', claim: 'a superlative is an offset, too' },
-  { label: 'Paris : France :: Berlin', expression: 'paris - france + germany', expect: 'berlin', claim: 'Paris : France :: Berlin : Germany' },
+  { label: 'Paris : France :: Berlin', expression: 'paris : france :: berlin : ?', expect: 'germany', claim: 'Paris : France :: Berlin : Germany' },
   { label: 'Swiss : Switzerland :: Cambodian', expression: 'swiss : switzerland :: cambodian : ?', expect: 'cambodia', claim: 'Swiss : Switzerland :: Cambodian : Cambodia' },
   { label: 'unethical : ethical :: impossible', expression: 'unethical : ethical :: impossible : ?', expect: 'possible', claim: 'removing a negating prefix' },
   { label: 'mice − mouse + dollar', expression: 'mice - mouse + dollar', expect: 'dollars', claim: 'mouse : mice :: dollar : dollars (plurals)' },
   { label: 'France : Paris :: China', expression: 'france : paris :: china : ?', expect: 'beijing', claim: 'country → capital' },
   { label: 'doctor − man + woman', expression: 'doctor - man + woman', expect: 'nurse', claim: 'vectors inherit human bias' },
-  { label: 'cat (neighbours)', expression: 'cat', expect: 'dog', claim: 'similar words sit close together: dog, kitten, pet' },
+  { label: 'cat (neighbours)', expression: 'cat', expect: 'dog', alsoExpect: ['kitten', 'pet'], claim: 'similar words sit close together: dog, kitten, pet' },
 ];
 
 /** The preset matching an expression exactly, if any. */

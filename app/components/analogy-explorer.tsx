@@ -12,6 +12,7 @@ import type { WireError } from '@/lib/worker/protocol';
 import { useVectors } from '../hooks/use-vectors';
 import { ErrorMessage } from './error-message';
 import { ExpectedRank } from './expected-rank';
+import { Term } from './term';
 import { LoadProgress } from './load-progress';
 import { ResultsList } from './results-list';
 import { PresetChip } from './preset-chip';
@@ -52,10 +53,17 @@ export function AnalogyExplorer({ initial, sets }: Props) {
 
   // Run the query whenever it changes, and once more when loading completes.
   useEffect(() => {
-    if (!searchable || !state.q.trim()) return;
+    if (!state.q.trim()) {
+      // An empty box clears the last answer and any error with it.
+      setResult(null);
+      setError(null);
+      return;
+    }
+    if (!searchable) return;
     let live = true;
-    const expect = state.expect ?? findPreset(state.q)?.expect;
-    query(state.q, { k: state.k, method: state.method, honest: state.honest, expect })
+    const preset = state.expect ? undefined : findPreset(state.q);
+    const expect = state.expect ?? preset?.expect;
+    query(state.q, { k: state.k, method: state.method, honest: state.honest, expect, expectAlso: preset?.alsoExpect })
       .then((r) => {
         if (!live) return;
         performance.mark('analogy:result', { detail: { searched: r.searched, total: r.total } }); // read by scripts/bench-browser.ts
@@ -98,7 +106,13 @@ export function AnalogyExplorer({ initial, sets }: Props) {
     setDraft(q);
     setState((s) => ({ ...s, q, expect: undefined, ...patch }));
   }, []);
-  const pickWord = useCallback((word: string) => setState((s) => ({ ...s, word })), []);
+  const aside = useRef<HTMLElement>(null);
+  const pickWord = useCallback((word: string) => {
+    setState((s) => ({ ...s, word }));
+    // On a phone the neighbours panel sits below the results, out of sight: bring it into view.
+    const panel = aside.current;
+    if (panel && panel.getBoundingClientRect().top > window.innerHeight * 0.8) panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, []);
   const preset = findPreset(state.q);
   const expected = state.expect ?? preset?.expect;
 
@@ -131,7 +145,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
           </button>
         </form>
 
-        <div className="flex flex-wrap gap-2" aria-label="Examples from the article">
+        <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0" aria-label="Examples from the article">
           {ANALOGY_PRESETS.map((p) => (
             <PresetChip key={p.expression} onClick={() => submit(p.expression)} title={p.claim} active={state.q === p.expression}>
               {p.label}
@@ -145,13 +159,13 @@ export function AnalogyExplorer({ initial, sets }: Props) {
             {(['3cosadd', '3cosmul'] as const).map((m) => (
               <label key={m} className="flex items-center gap-1">
                 <input type="radio" name="method" value={m} checked={state.method === m} onChange={() => setState((s) => ({ ...s, method: m }))} />
-                {m === '3cosadd' ? '3CosAdd' : '3CosMul'}
+                <Term id={m}>{m === '3cosadd' ? '3CosAdd' : '3CosMul'}</Term>
               </label>
             ))}
           </span>
           <label className="flex items-center gap-1" title="Keep the input words among the answers and show where they rank">
             <input type="checkbox" data-testid="honest" checked={state.honest} onChange={(e) => setState((s) => ({ ...s, honest: e.target.checked }))} />
-            Honest mode (don&apos;t hide the input words)
+            <Term id="honest">Honest mode</Term> (don&apos;t hide the input words)
           </label>
           <label className="flex items-center gap-1">
             Results
@@ -195,7 +209,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
         )}
       </section>
 
-      <aside className="space-y-3" aria-label="Nearest neighbours">
+      <aside ref={aside} className="scroll-mt-4 space-y-3" aria-label="Nearest neighbours" aria-live="polite">
         <h2 className="font-medium">Nearest neighbours {neighbours && <span className="font-mono">of “{neighbours.expression}”</span>}</h2>
         {neighbours ? (
           <ResultsList result={neighbours} onPick={pickWord} testId="neighbours" />

@@ -86,6 +86,17 @@ describe('AnalogyEngine on a hand-made space', () => {
     expect(engine.query('king - man + woman', { expect: 'zebra' }).expected).toMatchObject({ rank: null, reason: 'not in vocabulary' });
   });
 
+  it('reports each word of a several-word claim with the same rule as the expected answer', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const r = engine.query('king', { expect: 'kings', expectAlso: ['prince', 'apple', 'king', 'zebra'] });
+    expect(r.alsoExpected!.map((e) => e.word)).toEqual(['prince', 'apple', 'king', 'zebra']);
+    for (const e of r.alsoExpected!.slice(0, 2)) expect(e).toEqual(engine.query('king', { expect: e.word }).expected);
+    expect(r.alsoExpected![1].rank).toBeGreaterThan(r.alsoExpected![0].rank!); // apple is far from king, prince near
+    expect(r.alsoExpected![2]).toMatchObject({ rank: null, reason: expect.stringContaining('input word') });
+    expect(r.alsoExpected![3]).toMatchObject({ rank: null, reason: 'not in vocabulary' });
+    expect(engine.query('king', { expect: 'kings' }).alsoExpected).toBeUndefined();
+  });
+
   it('lower-cases input for a lower-case vocabulary and says so', async () => {
     const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
     const r = engine.query('King - Man + Woman');

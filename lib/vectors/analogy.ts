@@ -30,6 +30,8 @@ export interface QueryOptions {
   vocab?: number;
   /** A word whose rank to report (overrides an expected word written in the expression). */
   expect?: string;
+  /** More words whose ranks to report (a claim that names several, e.g. cat's neighbours dog, kitten, pet). */
+  expectAlso?: readonly string[];
 }
 
 export interface Hit {
@@ -72,6 +74,8 @@ export interface QueryResult {
   results: Hit[];
   inputs: InputRank[];
   expected?: ExpectedRank;
+  /** The ranks of `expectAlso`, in its order. */
+  alsoExpected?: ExpectedRank[];
   ms: number;
 }
 
@@ -138,6 +142,7 @@ export class AnalogyEngine {
     const inputs: InputRank[] = terms.map((t) => ({ word: t.word, weight: t.weight, rank: rankOf(scores, n, t.id, undefined, count), score: scores[t.id] }));
     const expectWord = options.expect ?? expression.expect;
     const expected = expectWord === undefined ? undefined : this.expectedRank(store.normalise(expectWord), scores, n, exclude);
+    const alsoExpected = options.expectAlso?.map((w) => this.expectedRank(store.normalise(w), scores, n, exclude));
     return {
       expression: expression.text,
       kind: expression.kind,
@@ -149,6 +154,7 @@ export class AnalogyEngine {
       results,
       inputs,
       expected,
+      ...(alsoExpected ? { alsoExpected } : {}),
       ms: performance.now() - t0,
     };
   }
