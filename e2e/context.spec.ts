@@ -88,4 +88,17 @@ test.describe('context page (GPT-2 in the browser)', () => {
     }
     await page.screenshot({ path: 'artifacts/context-default.png', fullPage: true });
   });
+
+  test('the "John wants his bank" example says which sense the unlabelled sentence is closest to, layer by layer', async ({ page }) => {
+    const app = new ContextPage(page);
+    await app.openTestModel();
+    await app.waitForModel();
+    await app.choosePreset('john-bank');
+    const affinity = page.getByTestId('sense-affinity');
+    await expect(affinity).toHaveAttribute('data-sentence', '0');
+    await expect(affinity).toContainText('Sentence 1 (unlabelled) is closest to the');
+    expect(['river', 'money']).toContain(await affinity.getAttribute('data-nearest'));
+    await expect(page.getByTestId('summary')).not.toContainText('Label at least two');
+    await expect(page.getByTestId('layer-value')).toContainText(/layer \d+ \((embeddings|after block \d+)\)/);
+  });
 });

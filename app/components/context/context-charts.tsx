@@ -9,6 +9,7 @@ import { Plot } from '@/app/components/plot/plot';
 import { fewPointPca } from '@/lib/gpt2/few-point-pca';
 import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
 import type { SimilarityReport } from '@/lib/gpt2/layer-similarity';
+import { layerLabel } from '@/lib/gpt2/layer-names';
 
 const PALETTE = ['#0369a1', '#c2410c', '#15803d', '#7e22ce', '#be123c', '#a16207'];
 const NO_SENSE = '#71717a';
@@ -20,7 +21,6 @@ export function senseColours(senses: string[]): Map<string, string> {
   return colours;
 }
 
-const layerName = (l: number) => (l === 0 ? 'embeddings' : `block ${l}`);
 const sentenceLabel = (i: number, sense: string) => `${i + 1}${sense ? ` · ${sense}` : ''}`;
 
 export function CosineHeatmap({ report, layer, senses }: { report: SimilarityReport; layer: number; senses: string[] }) {
@@ -41,7 +41,7 @@ export function CosineHeatmap({ report, layer, senses }: { report: SimilarityRep
     } as Data,
   ];
   const layout: Partial<Layout> = {
-    title: { text: `Cosine between the target's vectors — ${layerName(layer)}` },
+    title: { text: `Cosine between the target's vectors — ${layerLabel(layer)}` },
     margin: { l: 90, r: 10, t: 40, b: 80 },
     yaxis: { autorange: 'reversed', type: 'category' },
     xaxis: { type: 'category' },
@@ -82,7 +82,7 @@ export function PcaMap({ targets, umap, dims, layer, senses, texts }: { targets:
     .filter((t) => (t as { x: number[] }).x.length > 0);
   const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
   const layout: Partial<Layout> = {
-    title: { text: `${useUmap ? 'UMAP' : 'PCA'} map of the target's vectors — ${layerName(layer)}` },
+    title: { text: `${useUmap ? 'UMAP' : 'PCA'} map of the target's vectors — ${layerLabel(layer)}` },
     margin: { l: 50, r: 10, t: 40, b: 50 },
     xaxis: { title: { text: useUmap ? 'UMAP 1' : `PC1 (${pct(pca.explained[0])} of variance)` }, zeroline: false },
     yaxis: { title: { text: useUmap ? 'UMAP 2' : `PC2 (${pct(pca.explained[1])})` }, zeroline: false },
@@ -126,9 +126,9 @@ export function LayerChart({ report, layer, onLayer }: { report: SimilarityRepor
     line('different − baseline', 'differentAdjusted', PALETTE[1], 'dot'),
   ];
   const layout: Partial<Layout> = {
-    title: { text: 'Mean cosine by layer (0 = embeddings)' },
+    title: { text: 'Mean cosine by layer' },
     margin: { l: 50, r: 10, t: 40, b: 50 },
-    xaxis: { title: { text: 'layer' }, dtick: 1 },
+    xaxis: { title: { text: 'layer (0 = embeddings, l = after block l − 1)' }, dtick: 1 },
     yaxis: { title: { text: 'cosine' } },
     shapes: [{ type: 'line', x0: layer, x1: layer, yref: 'paper', y0: 0, y1: 1, line: { color: '#a1a1aa', width: 1 } }],
     paper_bgcolor: 'rgba(0,0,0,0)',

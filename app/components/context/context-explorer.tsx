@@ -8,6 +8,8 @@ import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useState } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
+import { LAYER_CONVENTION, layerLabel } from '@/lib/gpt2/layer-names';
+import { senseAffinities } from '@/lib/gpt2/sense-affinity';
 import type { ModelParams } from '@/lib/gpt2/model-choice';
 import type { Pooling } from '@/lib/gpt2/tokenizer';
 import type { ContextResult, LoadedModel } from '@/lib/worker/gpt2-protocol';
@@ -16,6 +18,7 @@ import type { ContextSentence, ContextState } from '@/lib/route-state/context-st
 import { CONTEXT_PRESETS } from './presets';
 import { TokenView } from './token-view';
 import { PresetChip } from '../preset-chip';
+import { Term } from '../term';
 
 interface Props {
   model: LoadedModel;
@@ -118,7 +121,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
             />
           </label>
           <label className="text-sm">
-            Split words use
+            <Term id="subToken">Split words</Term> use
             <select
               data-testid="pooling"
               value={draft.pooling}
@@ -196,7 +199,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
             <summary className="cursor-pointer text-sm font-medium">Tokenisation (· is a space; the outlined token is the vector used)</summary>
             <TokenView sentences={out.sentences} pooling={shown.pooling} />
           </details>
-          <Summary report={report} layers={out.layers} />
+          <Summary report={report} layers={out.layers} senses={senses} />
           <label className="flex items-center gap-3 text-sm">
             Layer
             <input
@@ -210,7 +213,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
               className="w-64"
             />
             <span data-testid="layer-value" className="font-mono">
-              {current === 0 ? '0 (embeddings)' : `${current} (after block ${current})`}
+              {layerLabel(current)}
             </span>
           </label>
           <div className="grid gap-4 lg:grid-cols-2">
@@ -219,10 +222,10 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
           </div>
           <LayerChart report={report} layer={current} onLayer={setLayer} />
           <p className="max-w-3xl text-xs text-zinc-600 dark:text-zinc-400">
-            Baseline: the mean cosine between the other words of these sentences (every pair from two different sentences, without the target and the leading
+            <Term id="baseline">Baseline</Term>: the mean cosine between the other words of these sentences (every pair from two different sentences, without the target and the leading
             &lt;|endoftext|&gt;). GPT-2&apos;s vectors all lean the same way, so raw cosines are high everywhere; subtracting the baseline (as in Ethayarajh 2019) shows
-            how much more alike the target&apos;s vectors are than any two words. The map shows {shown.sentences.length} points; UMAP is offered from {MIN_UMAP_POINTS}
-            sentences, where neighbourhoods start to mean something.
+            how much more alike the target&apos;s vectors are than any two words. The map shows {shown.sentences.length} points; UMAP is offered from {MIN_UMAP_POINTS}{' '}
+            sentences, where neighbourhoods start to mean something. {LAYER_CONVENTION}
           </p>
         </section>
       )}
@@ -230,26 +233,46 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
   );
 }
 
-function Summary({ report, layers }: { report: ContextResult['report']; layers: number }) {
+function Summary({ report, layers, senses }: { report: ContextResult['report']; layers: number; senses: string[] }) {
   const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
-  if (report.peakLayer === null) {
-    return (
-      <p data-testid="summary" className="text-sm">
-        Label at least two sentences with the same sense and one with another to compare same-sense and different-sense pairs.
-      </p>
-    );
-  }
-  const peak = report.layers[report.peakLayer];
+  const affinities = senseAffinities(report, senses);
   const last = report.layers[layers - 1];
   return (
-    <p data-testid="summary" className="text-sm">
-      Same-sense minus different-sense cosine is largest at <strong>layer {report.peakLayer}</strong> ({fmt(peak.same)} − {fmt(peak.different)} ={' '}
-      {fmt(peak.separation)}, baseline {fmt(peak.baseline)})
-      {report.peakRelativeLayer !== null && report.peakRelativeLayer !== report.peakLayer && (
-        <>; as a share of the room above the baseline it peaks at layer {report.peakRelativeLayer}</>
+    <div data-testid="summary" className="space-y-1 text-sm">
+      {report.peakLayer !== null &&
+        (() => {
+          const peak = report.layers[report.peakLayer];
+          return peak.separation !== null && peak.separation > 0 ? (
+            <p>
+              Same-sense minus different-sense cosine is largest at <strong>{layerLabel(report.peakLayer)}</strong> ({fmt(peak.same)} − {fmt(peak.different)} ={' '}
+              {fmt(peak.separation)}, baseline {fmt(peak.baseline)})
+              {report.peakRelativeLayer !== null && report.peakRelativeLayer !== report.peakLayer && (
+                <>; as a share of the room above the baseline it peaks at layer {report.peakRelativeLayer}</>
+              )}
+              . At the last layer: same {fmt(last.same)}, different {fmt(last.different)}, baseline {fmt(last.baseline)}. ({report.samePairs} same-sense and{' '}
+              {report.differentPairs} different-sense pairs.)
+            </p>
+          ) : (
+            <p>
+              Same-sense vectors are <strong>never closer</strong> than different-sense ones here: at best the difference is {fmt(peak.separation)} ({layerLabel(report.peakLayer)}). At the
+              last layer: same {fmt(last.same)}, different {fmt(last.different)}, baseline {fmt(last.baseline)}.
+            </p>
+          );
+        })()}
+      {affinities.map((a) => {
+        const end = a.cosine[layers - 1];
+        const switches = a.nearest.findIndex((n, l) => l > 0 && n !== a.nearest[l - 1]);
+        return (
+          <p key={a.sentence} data-testid="sense-affinity" data-sentence={a.sentence} data-nearest={a.nearest[layers - 1]}>
+            Sentence {a.sentence + 1} (unlabelled) is closest to the <strong>{a.nearest[layers - 1]}</strong> sentences at the last layer (
+            {a.senses.map((s, k) => `${s} ${fmt(end[k])}`).join(', ')})
+            {switches > 0 ? <>; it moves from {a.nearest[switches - 1]} to {a.nearest[switches]} at {layerLabel(switches)}</> : <>, at every layer</>}.
+          </p>
+        );
+      })}
+      {report.peakLayer === null && affinities.length === 0 && (
+        <p>Label the sentences&apos; senses (two with one sense and one with another) to compare same-sense and different-sense pairs, or leave one unlabelled to see which sense it is closest to.</p>
       )}
-      . At the last layer: same {fmt(last.same)}, different {fmt(last.different)}, baseline {fmt(last.baseline)}. ({report.samePairs} same-sense and{' '}
-      {report.differentPairs} different-sense pairs.)
-    </p>
+    </div>
   );
 }
