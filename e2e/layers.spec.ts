@@ -143,6 +143,37 @@ test.describe('layers page (next token, logit lens, attention, ablations)', () =
     expect(await generated.count()).toBeLessThan(200);
   });
 
+  test('Enter runs the prompt, edited text marks old results as out of date, another example switches ablations back on, arrow keys move through the heads', async ({ page }) => {
+    const app = new LayersPage(page);
+    await app.openTestModel('&p=' + encodeURIComponent('The cat sat on the') + '&ablate=0.1%2Cmlp1');
+    await app.waitForModel();
+    await expect(app.lensRows.first()).toBeVisible();
+    const input = page.getByTestId('prompt-input');
+    await input.fill('The dog sat on the');
+    await expect(page.getByTestId('results-stale')).toContainText('for the previous prompt');
+    await input.press('Enter');
+    await expect(page.getByTestId('results-stale')).toHaveCount(0);
+    await expect(input).toHaveValue('The dog sat on the'); // Enter ran it instead of adding a line
+    await expect(page).toHaveURL(/p=The\+dog\+sat\+on\+the/);
+    // Probabilities never print in exponent notation.
+    expect((await page.getByTestId('next-tokens').innerText()).includes('e-')).toBe(false);
+
+    await app.choosePreset('coffee');
+    await expect(page.getByTestId('ablation-cleared')).toContainText('0.1,mlp1');
+    await expect(page).not.toHaveURL(/ablate=/);
+    await expect(page.getByTestId('ablation-draft')).toHaveText('nothing');
+
+    // Roving focus: one head in the tab order; arrows move, Enter chooses.
+    await app.headCell(0, 0).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect(app.headCell(1, 1)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(app.headView).toHaveAttribute('data-layer', '1');
+    await expect(app.headView).toHaveAttribute('data-head', '1');
+    expect(await page.locator('[data-testid="head-cell"][tabindex="0"]').count()).toBe(1);
+  });
+
   test('by default the page runs only a real GPT-2, or offers to fetch GPT-2 small from the hub', async ({ page }) => {
     const { models } = await listGpt2Models();
     await page.goto('/layers');

@@ -40,6 +40,10 @@ export function SpeedCheck() {
       {error && <p role="alert">{error}</p>}
       {report && (
         <dl data-testid="latency-report" data-report={JSON.stringify(report)} className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+          <dt>Method</dt>
+          <dd data-testid="latency-method">
+            {report.method === '3cosadd' ? '3CosAdd: cos(x, b − a + c)' : '3CosMul: cos(x, b)·cos(x, c) / (cos(x, a) + ε), cosines shifted to [0, 1]'}, {report.runs} queries
+          </dd>
           <dt>Words searched</dt>
           <dd>{report.words.toLocaleString('en')} × {report.dims} dims</dd>
           <dt>Kernel</dt>

@@ -4,13 +4,15 @@
  * by the worker), one head as a heatmap over the prompt's tokens, and the ablation controls —
  * switch heads off by clicking them, MLP blocks with the button at the end of each row.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useDarkScheme } from '@/app/hooks/use-dark-scheme';
 import { Plot } from '@/app/components/plot/plot';
 import { formatAblation, isHeadAblated, type Ablation } from '@/lib/gpt2/ablation';
 import { IOI_REFERENCE, referenceHead } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention } from '@/lib/gpt2/layers-run';
 import type { TokenPiece } from '@/lib/gpt2/tokenizer';
 import { showToken } from './token-text';
+import { Term } from '../term';
 
 export type ClickMode = 'view' | 'ablate';
 
@@ -39,30 +41,35 @@ interface Props {
   modelShape: string;
 }
 
-/** White to dark blue; √p so that weak attention is still visible. */
-export function shade(p: number): [number, number, number] {
+/** Light pages: white (no attention) to dark blue; dark pages: the page's near-black to light blue. */
+const RAMPS = { light: [[255, 255, 255], [8, 48, 107]], dark: [[9, 9, 11], [125, 211, 252]] } as const;
+
+/** The colour of attention p; √p so that weak attention is still visible. */
+export function shade(p: number, dark = false): [number, number, number] {
   const s = Math.sqrt(Math.max(0, Math.min(1, p)));
-  return [Math.round(255 - 247 * s), Math.round(255 - 207 * s), Math.round(255 - 148 * s)];
+  const [from, to] = dark ? RAMPS.dark : RAMPS.light;
+  return [0, 1, 2].map((k) => Math.round(from[k] + (to[k] - from[k]) * s)) as [number, number, number];
 }
 
 /** The same √ shading as a plotly colorscale over p in [0, 1]: a stop at each s², s = 0, 0.1, …, 1. */
-const SQRT_BLUES: [number, string][] = Array.from({ length: 11 }, (_, i) => {
-  const p = (i / 10) ** 2;
-  return [p, `rgb(${shade(p).join(',')})`];
-});
+const sqrtScale = (dark: boolean): [number, string][] =>
+  Array.from({ length: 11 }, (_, i) => {
+    const p = (i / 10) ** 2;
+    return [p, `rgb(${shade(p, dark).join(',')})`];
+  });
 
-function HeadThumb({ data, size }: { data: Float32Array; size: number }) {
+function HeadThumb({ data, size, dark }: { data: Float32Array; size: number; dark: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(size, size);
     for (let i = 0; i < size * size; i++) {
-      const [r, g, b] = shade(data[i]);
+      const [r, g, b] = shade(data[i], dark);
       img.data.set([r, g, b, 255], 4 * i);
     }
     ctx.putImageData(img, 0, 0);
-  }, [data, size]);
+  }, [data, size, dark]);
   return <canvas ref={canvas} width={size} height={size} className="h-full w-full" style={{ imageRendering: 'pixelated' }} />;
 }
 
@@ -73,10 +80,27 @@ export function AttentionPanel(props: Props) {
   const showRef = reference === 'apply' || reference === 'shape';
   const T = pieces.length;
   const labels = pieces.map((p, i) => `${i} ${showToken(p.text)}`);
+  const dark = useDarkScheme();
+  // Roving focus: one head is in the tab order; the arrow keys move between heads (and to the MLP buttons).
+  const [focus, setFocus] = useState({ l: layer, h: headIndex });
+  const grid = useRef<HTMLTableElement>(null);
+  const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    const move: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    let next: { l: number; h: number } | null = null;
+    if (move[e.key]) next = { l: Math.max(0, Math.min(L - 1, focus.l + move[e.key][0])), h: Math.max(0, Math.min(H, focus.h + move[e.key][1])) }; // h = H is the MLP button
+    if (e.key === 'Home') next = { l: e.ctrlKey ? 0 : focus.l, h: 0 };
+    if (e.key === 'End') next = { l: e.ctrlKey ? L - 1 : focus.l, h: H };
+    if (!next) return;
+    e.preventDefault();
+    setFocus(next);
+    grid.current?.querySelector<HTMLButtonElement>(`[data-cell="${next.l}.${next.h}"]`)?.focus();
+  };
 
   return (
     <section aria-label="Attention heads" className="space-y-3">
-      <h2 className="text-lg font-semibold">Attention heads and ablations</h2>
+      <h2 className="text-lg font-semibold">
+        <Term id="attention">Attention heads</Term> and <Term id="ablation">ablations</Term>
+      </h2>
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <span>Click a head to:</span>
         {(['view', 'ablate'] as const).map((m) => (
@@ -90,7 +114,7 @@ export function AttentionPanel(props: Props) {
         <p data-testid="reference-heads-note" className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-2 text-xs dark:border-amber-700 dark:bg-amber-950">
           {reference === 'apply' && (
             <>
-              Outlined: the heads Wang et al. (2022) found in {IOI_REFERENCE.model} for this task — name movers 9.9, 9.6, 10.0; negative name movers 10.7, 11.10;
+              Outlined: the heads Wang et al. (2022) found in {IOI_REFERENCE.model} for this task (<Term id="ioi">IOI</Term>) — <Term id="nameMover">name movers</Term> 9.9, 9.6, 10.0; negative name movers 10.7, 11.10;
               S-inhibition 7.3, 7.9, 8.6, 8.10; duplicate-token 0.1, 0.10, 3.0. Published reference points: switch them off and compare.
             </>
           )}
@@ -111,7 +135,9 @@ export function AttentionPanel(props: Props) {
 
       <div className="flex flex-wrap gap-6">
         <div>
-          <table data-testid="head-grid" data-layers={L} data-heads={H} className="border-separate border-spacing-0.5">
+          <p className="mb-1 text-xs text-zinc-500">Rows are blocks, columns heads; Tab to the grid, then the arrow keys move between heads and Enter chooses.</p>
+          <div className="max-w-full overflow-x-auto">
+          <table ref={grid} data-testid="head-grid" data-layers={L} data-heads={H} onKeyDown={onGridKey} className="border-separate border-spacing-0.5">
             <thead>
               <tr>
                 <th />
@@ -120,7 +146,9 @@ export function AttentionPanel(props: Props) {
                     {h}
                   </th>
                 ))}
-                <th className="text-[10px] font-normal text-zinc-500">MLP</th>
+                <th className="text-[10px] font-normal text-zinc-500">
+                  <Term id="mlp">MLP</Term>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -143,10 +171,13 @@ export function AttentionPanel(props: Props) {
                           data-reference={ref?.role}
                           aria-label={`Head ${l}.${h}${ref ? ` (${ref.role} in GPT-2 small)` : ''}${off ? ', switched off' : ''}`}
                           title={`head ${l}.${h}${ref ? ` — ${ref.role} in GPT-2 small` : ''}${off ? ' — switched off' : ''}`}
+                          data-cell={`${l}.${h}`}
+                          tabIndex={focus.l === l && focus.h === h ? 0 : -1}
+                          onFocus={() => setFocus({ l, h })}
                           onClick={() => (mode === 'view' ? props.onSelect(l, h) : props.onToggleHead(l, h))}
-                          className={`relative block h-9 w-9 overflow-hidden rounded-sm border ${selected ? 'border-2 border-sky-600' : 'border-zinc-300 dark:border-zinc-700'} ${ref ? 'ring-2 ring-amber-500' : ''}`}
+                          className={`relative block h-6 w-6 overflow-hidden rounded-sm border focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 sm:h-9 sm:w-9 ${selected ? 'border-2 border-sky-600' : 'border-zinc-300 dark:border-zinc-700'} ${ref ? 'ring-2 ring-amber-500' : ''}`}
                         >
-                          <HeadThumb data={thumbnails.data.subarray(m * S * S, (m + 1) * S * S)} size={S} />
+                          <HeadThumb data={thumbnails.data.subarray(m * S * S, (m + 1) * S * S)} size={S} dark={dark} />
                           {off && <span className="absolute inset-0 flex items-center justify-center bg-red-600/60 text-lg font-bold text-white">×</span>}
                         </button>
                       </td>
@@ -157,6 +188,9 @@ export function AttentionPanel(props: Props) {
                       type="button"
                       data-testid="mlp-toggle"
                       data-layer={l}
+                      data-cell={`${l}.${H}`}
+                      tabIndex={focus.l === l && focus.h === H ? 0 : -1}
+                      onFocus={() => setFocus({ l, h: H })}
                       aria-pressed={draft.mlps.includes(l)}
                       onClick={() => props.onToggleMlp(l)}
                       className={`rounded px-1.5 py-0.5 font-mono text-[10px] ${draft.mlps.includes(l) ? 'bg-red-600 text-white' : 'border border-zinc-300 dark:border-zinc-700'}`}
@@ -168,6 +202,7 @@ export function AttentionPanel(props: Props) {
               ))}
             </tbody>
           </table>
+          </div>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span>
               Switched off: <span data-testid="ablation-draft" className="font-mono">{draftText || 'nothing'}</span>
@@ -211,7 +246,7 @@ export function AttentionPanel(props: Props) {
                   z: Array.from({ length: T }, (_, q) => Array.from(head.data.subarray(q * T, (q + 1) * T))),
                   x: labels.map((_, i) => i),
                   y: labels.map((_, i) => i),
-                  colorscale: SQRT_BLUES,
+                  colorscale: sqrtScale(dark),
                   zmin: 0,
                   zmax: 1,
                   customdata: labels.map((q) => labels.map((k) => [q, k])) as unknown as number[][],

@@ -6,10 +6,11 @@
  */
 import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useDarkScheme } from '@/app/hooks/use-dark-scheme';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import type { ModelParams } from '@/lib/gpt2/model-choice';
 import type { LoadedModel } from '@/lib/worker/gpt2-protocol';
-import { formatAblation, parseAblation, toggleHead, toggleMlp, type Ablation } from '@/lib/gpt2/ablation';
+import { formatAblation, NO_ABLATION, parseAblation, toggleHead, toggleMlp, type Ablation } from '@/lib/gpt2/ablation';
 import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
 import { lensNormalisers, lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
@@ -74,7 +75,9 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
   const [headData, setHeadData] = useState<HeadAttention | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [clearedAblation, setClearedAblation] = useState<string | null>(null);
   const patch = useCallback((p: Partial<LayersState>) => setState((s) => ({ ...s, ...p })), []);
+  const dark = useDarkScheme();
 
   useEffect(() => {
     replaceUrlState(toUrl(state, modelParams));
@@ -143,6 +146,15 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
     setDraftPrompt(prompt);
     patch({ prompt, position: -1, ...(tokens ? { tokens } : {}) });
   };
+  /** Another example starts from the full model: ablations made for one prompt do not carry over silently. */
+  const choosePreset = (p: (typeof LAYERS_PRESETS)[number]) => {
+    setClearedAblation(state.ablation || null);
+    setDraft(NO_ABLATION);
+    setDraftPrompt(p.prompt);
+    patch({ prompt: p.prompt, tokens: p.tokens, position: -1, ablation: '' });
+  };
+  // The shown results are out of date while the box holds another prompt or a run is on its way.
+  const stale = busy || (result !== null && draftPrompt !== state.prompt);
   const T = result?.ids.length ?? 0;
   const postedBytes = result
     ? [result.finalLogits, result.lensLogits, result.thumbnails.data, result.head.data, result.baselineLogits].reduce((a, x) => a + (x?.byteLength ?? 0), 0)
@@ -159,12 +171,17 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
 
       <div className="flex flex-wrap gap-2" aria-label="Examples">
         {LAYERS_PRESETS.map((p) => (
-          <PresetChip key={p.id} data-preset={p.id} title={p.note} active={preset?.id === p.id} onClick={() => submitPrompt(p.prompt, p.tokens)}>
+          <PresetChip key={p.id} data-preset={p.id} title={p.note} active={preset?.id === p.id} onClick={() => choosePreset(p)}>
             {p.title}
           </PresetChip>
         ))}
       </div>
       {preset && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
+      {clearedAblation && (
+        <p role="status" data-testid="ablation-cleared" className="text-xs text-amber-800 dark:text-amber-300">
+          The heads and blocks switched off for the previous example ({clearedAblation}) are switched back on for this one.
+        </p>
+      )}
       <form
         className="flex gap-2"
         onSubmit={(e) => {
@@ -174,10 +191,16 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
       >
         <textarea
           data-testid="prompt-input"
-          aria-label="Prompt"
+          aria-label="Prompt (Enter runs it, Shift+Enter starts a new line)"
           value={draftPrompt}
           rows={2}
           onChange={(e) => setDraftPrompt(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              submitPrompt(draftPrompt);
+            }
+          }}
           className="flex-1 resize-y rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         />
         <button type="submit" data-testid="run" disabled={load.status !== 'ready' || busy} className="self-start rounded bg-sky-700 px-4 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-50">
@@ -199,8 +222,13 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
         </p>
       )}
 
+      {result && after && lens && stale && (
+        <p role="status" data-testid="results-stale" className="rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
+          {busy ? 'Running the new prompt…' : 'The results below are for the previous prompt: press Enter or Run to update them.'}
+        </p>
+      )}
       {result && after && lens && (
-        <div className="space-y-6" aria-busy={busy}>
+        <div className={`space-y-6 ${stale ? 'opacity-60' : ''}`} aria-busy={busy} data-stale={stale}>
           <p data-testid="timing" className="text-xs text-zinc-600 dark:text-zinc-400">
             {T} tokens through the model in {result.runMs.toFixed(0)} ms
             {result.baselineMs > 0 && <> plus {result.baselineMs.toFixed(0)} ms for the unablated run</>}
@@ -222,7 +250,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
                   title={`token ${t}, id ${p.id}${row ? `; attention from token ${result.position}: ${row[t].toFixed(3)}` : ''}`}
                   onClick={() => patch({ position: t === T - 1 ? -1 : t })}
                   className={`rounded px-1 font-mono text-xs ${t === result.position ? 'ring-2 ring-amber-600' : ''} ${t === 0 ? 'text-zinc-400' : ''}`}
-                  style={row && t <= result.position ? { background: `rgb(${shade(row[t]).join(',')})`, color: row[t] > 0.25 ? 'white' : undefined } : undefined}
+                  style={row && t <= result.position ? { background: `rgb(${shade(row[t], dark).join(',')})`, color: row[t] > 0.25 ? (dark ? '#09090b' : 'white') : undefined } : undefined}
                 >
                   {showToken(p.text)}
                 </button>

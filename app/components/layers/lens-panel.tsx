@@ -6,7 +6,9 @@
  */
 import { Plot } from '@/app/components/plot/plot';
 import type { LensRow } from '@/lib/gpt2/logit-lens';
-import { shownId, showToken } from './token-text';
+import { layerName } from '@/lib/gpt2/layer-names';
+import { formatProbability, shownId, showToken } from './token-text';
+import { Term } from '../term';
 
 interface Props {
   rows: LensRow[];
@@ -18,8 +20,6 @@ interface Props {
   traces: { text: string; id: number; probs: number[] }[];
 }
 
-const pct = (p: number) => `${(100 * p).toFixed(p >= 0.1 ? 0 : 1)}%`;
-export const layerName = (l: number) => (l === 0 ? 'embeddings' : `after block ${l - 1}`);
 
 export function LensPanel({ rows, position, positionText, isLast, traces }: Props) {
   const highlight = new Set(traces.map((t) => t.id));
@@ -27,9 +27,11 @@ export function LensPanel({ rows, position, positionText, isLast, traces }: Prop
   const log = traces.every((t) => t.probs.every((p) => p < 0.05));
   return (
     <section aria-label="Logit lens" className="space-y-3">
-      <h2 className="text-lg font-semibold">Logit lens</h2>
+      <h2 className="text-lg font-semibold">
+        <Term id="logitLens">Logit lens</Term>
+      </h2>
       <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
-        What the model would predict if it stopped after each layer: ln_f and the unembedding (the same ones that make the last row) applied to the residual stream at
+        What the model would predict if it stopped after each layer: <Term id="lnf">ln_f</Term> and the <Term id="unembedding">unembedding</Term> (the same ones that make the last row) applied to the <Term id="residual">residual stream</Term> at
         token {position} <span className="font-mono">{positionText}</span>
         {isLast ? ' (the last token: its last row is the next-token prediction above, at temperature 1)' : ' (click another token above to move the lens)'}. Blocks
         are numbered from 0, like heads (9.9 = block 9, head 9). Candidate tokens are outlined.
@@ -55,7 +57,7 @@ export function LensPanel({ rows, position, positionText, isLast, traces }: Prop
                     <span className={`rounded px-1 font-mono ${highlight.has(t.id) ? 'ring-2 ring-amber-500' : ''}`} style={{ background: `rgba(2, 132, 199, ${Math.min(0.6, t.prob).toFixed(3)})` }}>
                       {shownId(t.id)}
                     </span>{' '}
-                    <span className="font-mono text-xs text-zinc-500">{pct(t.prob)}</span>
+                    <span className="font-mono text-xs text-zinc-500">{formatProbability(t.prob)}</span>
                   </td>
                 ))}
               </tr>

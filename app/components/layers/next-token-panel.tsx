@@ -6,7 +6,8 @@
 import { IOI_REFERENCE } from '@/lib/gpt2/ioi-reference';
 import { logitDifference } from '@/lib/gpt2/logit-lens';
 import { tokenRank, type Candidate, type Prediction } from '@/lib/gpt2/next-token';
-import { shownId, showToken } from './token-text';
+import { formatProbability, shownId, showToken } from './token-text';
+import { Term } from '../term';
 
 export type CandidateEntry = { text: string; candidate: Candidate | null; error: string | null };
 
@@ -25,7 +26,6 @@ interface Props {
   ablation: string;
 }
 
-const pct = (p: number) => (p >= 0.001 ? `${(100 * p).toFixed(1)}%` : p > 0 ? `${(100 * p).toExponential(1)}%` : '0%');
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
 
 export function NextTokenPanel({ after, finalLogits, before, baselineLogits, temperature, onTemperature, candidates, onCandidates, ioi, ablation }: Props) {
@@ -37,8 +37,8 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
   return (
     <section aria-label="Next token" className="space-y-3">
       <h2 className="text-lg font-semibold">Next token</h2>
-      <label className="flex items-center gap-3 text-sm">
-        Temperature
+      <label className="flex flex-wrap items-center gap-3 text-sm">
+        <Term id="temperature">Temperature</Term>
         <input
           type="range"
           data-testid="temperature"
@@ -61,7 +61,7 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
                 {shownId(t.id)}
               </span>
               <span className="h-3 rounded bg-sky-600" style={{ width: `${Math.max(1, (120 * t.prob) / maxProb)}px` }} />
-              <span className="font-mono text-xs">{pct(t.prob)}</span>
+              <span className="font-mono text-xs">{formatProbability(t.prob)}</span>
             </li>
           ))}
         </ol>
@@ -106,11 +106,11 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
                         {tokenRank(finalLogits, c.candidate.id).toLocaleString('en')}
                       </td>
                       <td className="pr-2 font-mono" data-testid="candidate-prob">
-                        {pct(after.probs[c.candidate.id])}
+                        {formatProbability(after.probs[c.candidate.id])}
                       </td>
                       {before && baselineLogits && (
                         <td className="font-mono text-zinc-500">
-                          {pct(before.probs[c.candidate.id])} (rank {tokenRank(baselineLogits, c.candidate.id).toLocaleString('en')})
+                          {formatProbability(before.probs[c.candidate.id])} (rank {tokenRank(baselineLogits, c.candidate.id).toLocaleString('en')})
                         </td>
                       )}
                     </>
@@ -128,7 +128,7 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
           </button>
           {pair && (
             <p data-testid="logit-diff" className="text-sm">
-              Direct logit difference at the last position, logit({showToken(pair[0].text)}) − logit({showToken(pair[1].text)}):{' '}
+              Direct <Term id="logitDiff">logit difference</Term> at the last position, logit({showToken(pair[0].text)}) − logit({showToken(pair[1].text)}):{' '}
               <strong className="font-mono" data-testid="logit-diff-value">
                 {signed(logitDifference(finalLogits, pair[0].id, pair[1].id))}
               </strong>
@@ -177,8 +177,8 @@ function BeforeAfter({ before, after, ablation }: { before: Prediction; after: P
             return (
               <tr key={id} data-testid="compare-row" data-token={id}>
                 <td className="pr-3 font-mono">{shownId(id)}</td>
-                <td className="pr-3 font-mono">{pct(before.probs[id])}</td>
-                <td className="pr-3 font-mono">{pct(after.probs[id])}</td>
+                <td className="pr-3 font-mono">{formatProbability(before.probs[id])}</td>
+                <td className="pr-3 font-mono">{formatProbability(after.probs[id])}</td>
                 <td className={`font-mono ${d > 0 ? 'text-emerald-700 dark:text-emerald-400' : d < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
                   {d >= 0 ? '+' : '−'}
                   {(100 * Math.abs(d)).toFixed(2)} pts

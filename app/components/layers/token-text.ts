@@ -10,3 +10,10 @@ export function shownId(id: number): string {
   if (t === undefined) cache.set(id, (t = showToken(tokenText(id))));
   return t;
 }
+
+/** A probability as people read it: "12.3%", "0.05%", "< 0.01%" (never "4.5e-32%"), "0%" only for zero. */
+export function formatProbability(p: number): string {
+  if (p >= 0.001) return `${(100 * p).toFixed(1)}%`;
+  if (p >= 0.0001) return `${(100 * p).toFixed(2)}%`;
+  return p > 0 ? '< 0.01%' : '0%';
+}

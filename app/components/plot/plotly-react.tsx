@@ -6,7 +6,8 @@
  * so it never covers a title, and colours that follow the page's light or dark scheme.
  */
 import type { Config, Layout } from 'plotly.js';
-import { useEffect, useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
+import { useDarkScheme } from '@/app/hooks/use-dark-scheme';
 import createPlotlyComponent from 'react-plotly.js/factory';
 import Plotly from './plotly-bundle';
 import { themedLayout } from './theme';
@@ -31,19 +32,6 @@ export const BASE_CONFIG = {
   modeBarButtonsToAdd: [DOWNLOAD_SVG as never],
   toImageButtonOptions: { format: 'png', filename: 'plot', scale: 2 },
 } as Partial<Config>;
-
-/** Whether the page is in dark mode (the system setting, as Tailwind's dark: variant reads it), following changes. */
-function useDarkScheme(): boolean {
-  const [dark, setDark] = useState(false);
-  useEffect(() => {
-    const query = window.matchMedia('(prefers-color-scheme: dark)');
-    setDark(query.matches);
-    const onChange = (e: MediaQueryListEvent) => setDark(e.matches);
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return dark;
-}
 
 type Props = ComponentProps<typeof PlotlyComponent>;
 
