@@ -1,0 +1,31 @@
+'use client';
+/**
+ * A term explained where it is used: dotted underline, and the glossary's sentence on hover or
+ * keyboard focus (a tooltip tied to the term with aria-describedby, so screen readers read it).
+ */
+import { useId, type ReactNode } from 'react';
+import { GLOSSARY, type GlossaryId } from '@/lib/glossary';
+
+export function Term({ id, children }: { id: GlossaryId; children?: ReactNode }) {
+  const tip = useId();
+  const entry = GLOSSARY[id];
+  return (
+    <span className="group relative inline-block">
+      <span
+        tabIndex={0}
+        aria-describedby={tip}
+        data-term={id}
+        className="cursor-help underline decoration-zinc-400 decoration-dotted underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+      >
+        {children ?? entry.term}
+      </span>
+      <span
+        role="tooltip"
+        id={tip}
+        className="pointer-events-none absolute bottom-full left-0 z-20 mb-1 hidden w-64 max-w-[80vw] rounded bg-zinc-900 p-2 text-xs font-normal normal-case leading-snug text-zinc-50 shadow-lg group-focus-within:block group-hover:block dark:bg-zinc-100 dark:text-zinc-900"
+      >
+        {entry.text}
+      </span>
+    </span>
+  );
+}
