@@ -7,18 +7,24 @@ import type { RuntimeInfo } from '../gpt2/runtime';
 import type { Pooling, TokenizedSentence } from '../gpt2/tokenizer';
 import type { Gpt2Config } from '../gpt2/weights';
 
-/** A model folder built on the server (`npm run models:gpt2`), listed by /models/index.json. */
-export interface ServerModel {
-  kind: 'server';
-  name: string;
+/** What the page shows about a model: what it is, where its weights came from, its shape and dtype. */
+export interface LoadedModel {
+  kind: 'server' | 'hub';
   label: string;
+  /** True for random test models: the page says so and never calls them GPT-2. */
   random: boolean;
   /** Where the weights came from, e.g. "openai-community/gpt2". */
   source: string;
-  /** The hub repository of a known checkpoint it was built from; null for others and random models. */
+  /** The hub repository of a known checkpoint the weights come from; null for others and random models (the IOI reference heads apply to openai-community/gpt2 only). */
   repo: string | null;
   dtype: Gpt2Dtype;
   config: Gpt2Config;
+}
+
+/** A model folder built on the server (`npm run models:gpt2`), listed by /models/index.json. */
+export interface ServerModel extends LoadedModel {
+  kind: 'server';
+  name: string;
   /** model.onnx's URL (relative to /models/index.json; the page makes it absolute), size and sha256. */
   url: string;
   bytes: number;
@@ -39,19 +45,6 @@ export interface HubModel {
 }
 
 export type ModelSource = ServerModel | HubModel;
-
-/** What the page shows about the model that runs. */
-export interface LoadedModel {
-  kind: 'server' | 'hub';
-  label: string;
-  /** True for random test models: the page says so and never calls them GPT-2. */
-  random: boolean;
-  source: string;
-  /** The hub repository the weights come from, when known (the IOI reference heads apply to openai-community/gpt2 only). */
-  repo: string | null;
-  dtype: Gpt2Dtype;
-  config: Gpt2Config;
-}
 
 /** A hub model kept in this browser (Origin Private File System). */
 export interface KeptModel {
