@@ -45,6 +45,13 @@ export interface MapResult extends ResolvedWords {
   dims: 2 | 3;
   /** n × dims, row-major. */
   coords: Float32Array;
+  /**
+   * The words' unit vectors in the original space (n × vectorDims, row-major), so the page can
+   * find neighbours among the map's words and describe clusters without asking the worker.
+   */
+  unit: Float32Array;
+  /** Dimensions of the original space (the set's). */
+  vectorDims: number;
   axisLabels: string[];
   /** PCA: share of the variance on each axis (0..1). */
   explained?: number[];
@@ -114,7 +121,7 @@ export async function computeMap(engine: AnalogyEngine, source: WordSource, para
   const quality = await preservation(q, scales, coords, n, dims, params.dims, knn, hooks.signal);
   const qualitySeconds = (performance.now() - qualityStart) / 1000;
 
-  return { ...words, method: params.method, dims: params.dims, coords, axisLabels, explained, ...umapInfo, preservation10: quality.score, qualitySample: quality.sample, seconds, qualitySeconds };
+  return { ...words, method: params.method, dims: params.dims, coords, unit, vectorDims: dims, axisLabels, explained, ...umapInfo, preservation10: quality.score, qualitySample: quality.sample, seconds, qualitySeconds };
 }
 
 /** The rows of `ids`: int8 + scales for the kernel, and dequantised unit float rows (n × dims). */

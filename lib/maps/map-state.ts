@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MAP_PARAMS, MAP_METHODS, type MapMethod, type MapParams } from './compute-map';
 import { findPairSet } from './analogy-overlay';
+import { DEFAULT_MAP_NEIGHBOURS, MAX_MAP_NEIGHBOURS } from './map-neighbours';
 import { parseWordSource, type WordSource } from './word-source';
 
 export type ColorMode = 'group' | 'cluster' | 'none';
@@ -23,6 +24,9 @@ export interface MapState {
   clusters: number;
   overlay: string; // pair set id or ""
   selected: string;
+  /** How many of the selected word's nearest neighbours (on the map, in the original space) to highlight. */
+  neighbours: number;
+  /** A prefix, or a regular expression between slashes (lib/maps/word-search.ts). */
   search: string;
   camera: string; // "x,y,z" eye of the 3-D camera, "" = default
 }
@@ -41,6 +45,7 @@ export const DEFAULT_STATE: MapState = {
   clusters: 8,
   overlay: '',
   selected: '',
+  neighbours: DEFAULT_MAP_NEIGHBOURS,
   search: '',
   camera: '',
 };
@@ -79,6 +84,7 @@ export function stateFromSearch(params: Search, sets: string[]): MapState {
     clusters: num(get('k'), d.clusters, (n) => Number.isInteger(n) && n >= 2 && n <= 20),
     overlay: findPairSet(get('overlay') ?? '') ? get('overlay')! : '',
     selected: get('sel') ?? '',
+    neighbours: num(get('nk'), d.neighbours, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_MAP_NEIGHBOURS),
     search: get('q') ?? '',
     camera: isCamera(get('cam') ?? '') ? get('cam')! : '',
   };
@@ -106,6 +112,7 @@ export function searchFromState(s: MapState): string {
   put('k', s.clusters, d.clusters);
   put('overlay', s.overlay, d.overlay);
   put('sel', s.selected, d.selected);
+  put('nk', s.neighbours, d.neighbours);
   put('q', s.search, d.search);
   if (s.dims === 3) put('cam', s.camera, d.camera);
   const text = p.toString();
