@@ -2,6 +2,8 @@
  * Ready-made maps for the claims of the article: neighbourhoods, groups that separate, analogy
  * parallelograms, and the classic gender axis. Each is a URL query for the map page.
  */
+import { stateFromSearch, type MapState } from './map-state';
+
 export interface MapPreset {
   id: string;
   label: string;
@@ -48,4 +50,18 @@ export const MAP_PRESETS: MapPreset[] = [
 
 export function findMapPreset(id: string): MapPreset | undefined {
   return MAP_PRESETS.find((p) => p.id === id);
+}
+
+/**
+ * The page's state after choosing a preset: the preset's view on the vector set already open
+ * (switching presets keeps the loaded vectors), with no selection, search or camera carried over.
+ */
+export function presetState(preset: MapPreset, current: MapState): MapState {
+  return { ...stateFromSearch(preset.query, [current.set]), set: current.set, neighbours: current.neighbours };
+}
+
+/** Whether a state shows a preset's map (its words, projection and overlay; colours and selection may differ). */
+export function isPresetView(state: MapState, preset: MapPreset): boolean {
+  const p = stateFromSearch(preset.query, [state.set]);
+  return p.words === state.words && p.method === state.method && p.overlay === state.overlay && (p.method !== 'axes' || p.axisX === state.axisX);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
 import { storeFromRows } from '../vectors/test-fixtures';
-import { formatWordSource, parseWordList, parseWordSource, resolveWords, WordSourceError } from './word-source';
+import { describeWordSource, formatWordSource, parseWordList, parseWordSource, resolveWords, WordSourceError } from './word-source';
 
 describe('parseWordSource', () => {
   it('reads each form and round-trips through formatWordSource', () => {
@@ -78,5 +78,14 @@ describe('resolveWords', () => {
     const engine = new AnalogyEngine(await storeFromRows(words, rows));
     expect(() => resolveWords(engine, { kind: 'neighbors', query: 'zzz', n: 3 })).toThrow(UnknownWordError);
     expect(() => resolveWords(engine, { kind: 'list', words: ['x', 'y'] })).toThrow(/none of these words/);
+  });
+});
+
+describe('describeWordSource', () => {
+  it('says what each kind of source shows', () => {
+    expect(describeWordSource(parseWordSource('neighbors:king:500'))).toBe('king and its nearest neighbours (500 words)');
+    expect(describeWordSource(parseWordSource('top:5000'))).toBe('the 5,000 most frequent words');
+    expect(describeWordSource(parseWordSource('list:a'))).toBe('a list of 1 word');
+    expect(describeWordSource(parseWordSource('groups:x=a;y=b'))).toBe('2 groups: x, y');
   });
 });

@@ -87,6 +87,20 @@ export function formatWordSource(source: WordSource): string {
   }
 }
 
+/** What a source shows, for people: "the 500 nearest neighbours of king", "a list of 16 words". */
+export function describeWordSource(source: WordSource): string {
+  switch (source.kind) {
+    case 'neighbors':
+      return `${source.query} and its nearest neighbours (${source.n.toLocaleString('en')} words)`;
+    case 'top':
+      return `the ${source.n.toLocaleString('en')} most frequent words`;
+    case 'list':
+      return `a list of ${source.words.length.toLocaleString('en')} word${source.words.length === 1 ? '' : 's'}`;
+    case 'groups':
+      return `${source.groups.length} group${source.groups.length === 1 ? '' : 's'}: ${source.groups.map((g) => g.name).join(', ')}`;
+  }
+}
+
 /**
  * A word list typed, pasted or read from a file: words separated by commas, spaces or new lines.
  * A line "Name: w1, w2" starts a group; when there is any group the result is a groups source.
