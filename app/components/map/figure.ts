@@ -1,139 +1,209 @@
 /**
- * Builds the plotly figure of a map: one WebGL trace for all points (scattergl in 2-D, scatter3d
- * in 3-D) with per-point colours, a text trace that labels only the words that matter (the first
- * few, the selected one, search matches) so the plot stays legible, and analogy arrows.
+ * The adapter between a map's typed arrays and plotly: traces and layout, nothing drawn here.
+ *
+ * Traces, bottom to top: every word as one WebGL trace (scattergl in 2-D, scatter3d in 3-D) with
+ * per-point colours, dimmed when something is highlighted; the highlighted words (the selected
+ * one and its neighbours) as rings; the labels the placer chose; analogy arrows; and a legend
+ * entry per group or cluster. The data and the layout are built apart so that moving the
+ * keyboard cursor (a layout annotation) does not rebuild thousands of points.
  * Pure data in, data out: no plotly import, so it is cheap to test and to run on every change.
  */
 import type { Arrow } from '@/lib/maps/analogy-overlay';
+import { PLOTLY_TEXT_POSITION, type PlacedLabel } from '@/lib/maps/label-placement';
+import { LABEL_FONT, type ViewRange } from '@/lib/maps/map-labels';
 
 export const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#db2777', '#65a30d', '#4f46e5', '#b45309', '#0d9488', '#be123c', '#7c3aed', '#ca8a04', '#475569', '#059669', '#c026d3', '#1d4ed8', '#b91c1c', '#15803d'];
+/** The colour of colour index c (groups and clusters cycle through the palette). */
+export const colourOf = (c: number) => PALETTE[c % PALETTE.length];
+/** Names of the traces the page and the tests look for. */
+export const TRACE = { points: 'words', highlighted: 'highlighted', labels: 'labels' } as const;
 
-export interface FigureInput {
+const HIGHLIGHT = '#f59e0b';
+/** Opacity of the points that are not highlighted (a dark page and WebGL 3-D need a little more). */
+const DIMMED_ALPHA = { light: 0.18, dark: 0.32, solid: 0.4 };
+
+export interface TraceInput {
   words: readonly string[];
   coords: Float32Array; // n × dims
   dims: 2 | 3;
-  axisLabels: string[];
   /** Colour index of each point (group or cluster), or null for one colour. */
   colorOf: ArrayLike<number> | null;
-  colorNames: string[];
-  /** Labels always shown for the first `labelCount` words (nearest neighbours / most frequent first). */
-  labelCount: number;
-  selected: number; // -1 = none
-  /** Indices of words matching the search box (highlighted), or null when the box is empty. */
+  /** Legend text of each colour index. */
+  colorNames: readonly string[];
+  /** Labels to draw (lib/maps/map-labels.ts). */
+  labels: readonly PlacedLabel[];
+  /** The selected point, or −1. */
+  selected: number;
+  /** The selected word's highlighted neighbours (map indices). */
+  neighbours: readonly number[];
+  /** Words matching the search box, or null when there is no search. */
   matches: ReadonlySet<number> | null;
-  arrows: Arrow[];
-  /** 3-D camera eye, or null for plotly's default. */
-  cameraEye: { x: number; y: number; z: number } | null;
+  arrows: readonly Arrow[];
   dark: boolean;
 }
 
 type Trace = Record<string, unknown>;
 
-export function buildFigure(f: FigureInput): { data: Trace[]; layout: Record<string, unknown> } {
+/** "#2563eb" at opacity a → "rgba(37,99,235,a)". */
+function withAlpha(hex: string, a: number): string {
+  const v = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(v >> 16) & 255},${(v >> 8) & 255},${v & 255},${a})`;
+}
+
+export function buildTraces(f: TraceInput): Trace[] {
   const n = f.words.length;
-  const axis = (d: number) => Array.from({ length: n }, (_, i) => f.coords[i * f.dims + d]);
-  const xs = axis(0);
-  const ys = axis(1);
-  const zs = f.dims === 3 ? axis(2) : [];
   const is3d = f.dims === 3;
   const type = is3d ? 'scatter3d' : 'scattergl';
-  const at = (idx: number[]) => ({ x: idx.map((i) => xs[i]), y: idx.map((i) => ys[i]), ...(is3d && { z: idx.map((i) => zs[i]) }) });
+  const coord = (i: number, d: number) => f.coords[i * f.dims + d];
+  const at = (idx: readonly number[]) => ({ x: idx.map((i) => coord(i, 0)), y: idx.map((i) => coord(i, 1)), ...(is3d && { z: idx.map((i) => coord(i, 2)) }) });
   const ink = f.dark ? '#e4e4e7' : '#18181b';
+  const muted = f.dark ? '#71717a' : '#a1a1aa';
 
-  const colors = Array.from({ length: n }, (_, i) => (f.colorOf ? PALETTE[f.colorOf[i] % PALETTE.length] : '#2563eb'));
-  const dimmed = f.matches !== null;
-  const sizes = Array.from({ length: n }, (_, i) => (i === f.selected ? 14 : f.matches?.has(i) ? 10 : is3d ? 3.5 : 6));
-  const opacity = dimmed ? Array.from({ length: n }, (_, i) => (f.matches!.has(i) || i === f.selected ? 1 : 0.15)) : undefined;
+  // What stands out: the selection and its neighbours, and search matches; the rest is dimmed.
+  const emphasised = new Set<number>(f.matches ?? []);
+  if (f.selected >= 0) [f.selected, ...f.neighbours].forEach((i) => emphasised.add(i));
+  const dim = f.matches !== null || f.selected >= 0;
+  const all = Array.from({ length: n }, (_, i) => i);
+  const colors = all.map((i) => {
+    const base = f.colorOf ? colourOf(f.colorOf[i]) : PALETTE[0];
+    return dim && !emphasised.has(i) ? withAlpha(base, is3d ? DIMMED_ALPHA.solid : f.dark ? DIMMED_ALPHA.dark : DIMMED_ALPHA.light) : base;
+  });
+  const small = is3d ? 3.5 : 6;
+  const sizes = all.map((i) => (i === f.selected ? 14 : f.matches?.has(i) ? 10 : small));
+  const hovertext = f.colorOf ? all.map((i) => f.colorNames[f.colorOf![i]] ?? '') : undefined;
+  const hovertemplate = f.colorOf ? '%{text}<br>%{hovertext}<extra></extra>' : '%{text}<extra></extra>';
 
   const points: Trace = {
     type,
     mode: 'markers',
-    name: 'words',
-    ...at(Array.from({ length: n }, (_, i) => i)),
+    name: TRACE.points,
+    ...at(all),
     text: f.words,
-    customdata: Array.from({ length: n }, (_, i) => i),
-    hovertemplate: f.colorOf ? '%{text}<br>%{hovertext}<extra></extra>' : '%{text}<extra></extra>',
-    hovertext: f.colorOf ? Array.from({ length: n }, (_, i) => f.colorNames[f.colorOf![i]] ?? '') : undefined,
-    marker: { color: colors, size: sizes, ...(opacity && !is3d && { opacity }), line: { width: 0 } },
+    customdata: all,
+    hovertemplate,
+    hovertext,
+    marker: { color: colors, size: sizes, line: { width: 0 } },
     showlegend: false,
   };
 
-  // Labels: the first words, the selected word and search matches (at most 200, for legibility).
-  const labelled = new Set<number>();
-  for (let i = 0; i < Math.min(f.labelCount, n); i++) labelled.add(i);
-  if (f.matches) for (const i of f.matches) if (labelled.size < 200) labelled.add(i);
-  for (const a of f.arrows) labelled.add(a.from).add(a.to);
-  if (f.selected >= 0) labelled.add(f.selected);
-  const labelIdx = [...labelled].filter((i) => i < n);
+  // Rings around the selected word and its k nearest neighbours: k + 1 points, the selection first.
+  const ringed = f.selected >= 0 ? [f.selected, ...f.neighbours] : [];
+  const highlighted: Trace = {
+    type,
+    mode: 'markers',
+    name: TRACE.highlighted,
+    ...at(ringed),
+    text: ringed.map((i) => f.words[i]),
+    customdata: ringed,
+    hovertemplate,
+    hovertext: hovertext && ringed.map((i) => hovertext[i]),
+    marker: { symbol: 'circle-open', color: HIGHLIGHT, size: ringed.map((i) => (i === f.selected ? 20 : 13)), line: { width: 2, color: HIGHLIGHT } },
+    showlegend: false,
+  };
+
+  // Plotly sets text off a point by (marker size / 0.8 + 1) px (+ 0.5 vertically): invisible markers
+  // of the right size put each label at the gap the placer assumed.
   const labels: Trace = {
     type,
-    mode: 'text',
-    name: 'labels',
-    ...at(labelIdx),
-    text: labelIdx.map((i) => f.words[i]),
-    textposition: 'top center',
-    textfont: { size: 11, color: ink },
+    mode: is3d ? 'text' : 'markers+text',
+    name: TRACE.labels,
+    ...at(f.labels.map((l) => l.index)),
+    marker: { size: f.labels.map((l) => Math.max(0, (l.gap - 1.5) * 0.8)), opacity: 0 },
+    text: f.labels.map((l) => f.words[l.index]),
+    textposition: is3d ? 'top center' : f.labels.map((l) => PLOTLY_TEXT_POSITION[l.position]),
+    textfont: { size: LABEL_FONT, color: f.labels.map((l) => (!dim || emphasised.has(l.index) ? ink : muted)) },
     hoverinfo: 'skip',
     showlegend: false,
   };
 
-  const data: Trace[] = [points, labels, ...arrowTraces(f, xs, ys, zs)];
+  const data: Trace[] = [points, highlighted, labels, ...arrowTraces(f)];
   // A legend entry per group or cluster (invisible points carry the names).
   if (f.colorOf && f.colorNames.length > 1) {
     f.colorNames.forEach((name, c) =>
-      data.push({ type, mode: 'markers', name, x: [null], y: [null], ...(is3d && { z: [null] }), marker: { color: PALETTE[c % PALETTE.length], size: 8 }, hoverinfo: 'skip' }),
+      data.push({ type, mode: 'markers', name, x: [null], y: [null], ...(is3d && { z: [null] }), marker: { color: colourOf(c), size: 8 }, hoverinfo: 'skip' }),
     );
   }
-
-  const common = { paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)', font: { color: ink }, margin: { l: 40, r: 10, t: 10, b: 40 }, hovermode: 'closest', uirevision: 'keep', legend: { orientation: 'h' } };
-  if (is3d) {
-    return {
-      data,
-      layout: {
-        ...common,
-        margin: { l: 0, r: 0, t: 0, b: 0 },
-        scene: {
-          xaxis: { title: { text: f.axisLabels[0] } },
-          yaxis: { title: { text: f.axisLabels[1] } },
-          zaxis: { title: { text: f.axisLabels[2] } },
-          ...(f.cameraEye && { camera: { eye: f.cameraEye } }),
-        },
-      },
-    };
-  }
-  return {
-    data,
-    layout: {
-      ...common,
-      xaxis: { title: { text: f.axisLabels[0] }, zeroline: false },
-      yaxis: { title: { text: f.axisLabels[1] }, zeroline: false },
-      // 2-D arrows as annotations: real arrowheads, tail and head in data coordinates.
-      annotations: f.arrows.map((a) => ({ x: xs[a.to], y: ys[a.to], ax: xs[a.from], ay: ys[a.from], axref: 'x', ayref: 'y', xref: 'x', yref: 'y', showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 1.5, arrowcolor: '#f59e0b', text: '' })),
-    },
-  };
+  return data;
 }
 
-/** 3-D arrows: a line per pair plus a cone-like marker at the head (plotly has no 3-D arrowheads). */
-function arrowTraces(f: FigureInput, xs: number[], ys: number[], zs: number[]): Trace[] {
+/** 3-D arrows: a line per pair plus a diamond at the head (plotly has no 3-D arrowheads). */
+function arrowTraces(f: TraceInput): Trace[] {
   if (f.dims !== 3 || f.arrows.length === 0) return [];
+  const c = (i: number, d: number) => f.coords[i * 3 + d];
   const line = { x: [] as (number | null)[], y: [] as (number | null)[], z: [] as (number | null)[] };
   for (const a of f.arrows) {
-    line.x.push(xs[a.from], xs[a.to], null);
-    line.y.push(ys[a.from], ys[a.to], null);
-    line.z.push(zs[a.from], zs[a.to], null);
+    line.x.push(c(a.from, 0), c(a.to, 0), null);
+    line.y.push(c(a.from, 1), c(a.to, 1), null);
+    line.z.push(c(a.from, 2), c(a.to, 2), null);
   }
   return [
-    { type: 'scatter3d', mode: 'lines', name: 'pairs', ...line, line: { color: '#f59e0b', width: 5 }, hoverinfo: 'skip', showlegend: false },
+    { type: 'scatter3d', mode: 'lines', name: 'pairs', ...line, line: { color: HIGHLIGHT, width: 5 }, hoverinfo: 'skip', showlegend: false },
     {
       type: 'scatter3d',
       mode: 'markers',
       name: 'pair heads',
-      x: f.arrows.map((a) => xs[a.to]),
-      y: f.arrows.map((a) => ys[a.to]),
-      z: f.arrows.map((a) => zs[a.to]),
-      marker: { symbol: 'diamond', size: 6, color: '#f59e0b' },
+      x: f.arrows.map((a) => c(a.to, 0)),
+      y: f.arrows.map((a) => c(a.to, 1)),
+      z: f.arrows.map((a) => c(a.to, 2)),
+      marker: { symbol: 'diamond', size: 6, color: HIGHLIGHT },
       hoverinfo: 'skip',
       showlegend: false,
     },
   ];
+}
+
+export interface LayoutInput {
+  words: readonly string[];
+  coords: Float32Array;
+  dims: 2 | 3;
+  axisLabels: string[];
+  /** 2-D: the initial view (explicit ranges, so labels can be placed in pixels). */
+  extent: ViewRange;
+  arrows: readonly Arrow[];
+  /** The keyboard cursor in the word list, pointed at on the map; −1 for none. */
+  cursor: number;
+  /** 3-D camera eye, or null for plotly's default. */
+  cameraEye: { x: number; y: number; z: number } | null;
+  /** Changes with every new map, so that a zoom or camera does not carry over to it. */
+  revision: string | number;
+  /** Draw the colours' legend in the chart (it goes into PNG/SVG downloads; a phone shows the page's own legend instead). */
+  legend: boolean;
+  dark: boolean;
+}
+
+/** Plot margins in pixels (the label placer needs the plot area's size). */
+export const MARGIN_2D = { l: 40, r: 10, t: 10, b: 40 };
+
+export function buildLayout(f: LayoutInput): Record<string, unknown> {
+  const c = (i: number, d: number) => f.coords[i * f.dims + d];
+  const ink = f.dark ? '#e4e4e7' : '#18181b';
+  const cursor =
+    f.cursor >= 0 && f.cursor < f.words.length
+      ? [{ x: c(f.cursor, 0), y: c(f.cursor, 1), ...(f.dims === 3 && { z: c(f.cursor, 2) }), text: f.words[f.cursor], showarrow: true, arrowhead: 2, arrowcolor: ink, ax: 0, ay: -36, font: { color: ink, size: 12 }, bgcolor: f.dark ? '#18181b' : '#ffffff', bordercolor: HIGHLIGHT, borderwidth: 1.5, borderpad: 3 }]
+      : [];
+  const common = { font: { color: ink }, hovermode: 'closest', uirevision: f.revision, showlegend: f.legend, legend: { orientation: 'h' } };
+  if (f.dims === 3) {
+    return {
+      ...common,
+      margin: { l: 0, r: 0, t: 0, b: 0 },
+      scene: {
+        xaxis: { title: { text: f.axisLabels[0] } },
+        yaxis: { title: { text: f.axisLabels[1] } },
+        zaxis: { title: { text: f.axisLabels[2] } },
+        annotations: cursor,
+        ...(f.cameraEye && { camera: { eye: f.cameraEye } }),
+      },
+    };
+  }
+  return {
+    ...common,
+    margin: MARGIN_2D,
+    xaxis: { title: { text: f.axisLabels[0] }, zeroline: false, range: f.extent.x, autorange: false },
+    yaxis: { title: { text: f.axisLabels[1] }, zeroline: false, range: f.extent.y, autorange: false },
+    annotations: [
+      // 2-D arrows as annotations: real arrowheads, tail and head in data coordinates.
+      ...f.arrows.map((a) => ({ x: c(a.to, 0), y: c(a.to, 1), ax: c(a.from, 0), ay: c(a.from, 1), axref: 'x', ayref: 'y', xref: 'x', yref: 'y', showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 1.5, arrowcolor: HIGHLIGHT, text: '' })),
+      ...cursor,
+    ],
+  };
 }

@@ -89,7 +89,7 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
           </label>
         )}
         {draft.mode === 'list' && (
-          <label className="flex min-w-72 flex-1 flex-col gap-1">
+          <label className="flex min-w-0 flex-1 basis-72 flex-col gap-1">
             Words (commas or new lines; a line &ldquo;Name: w1, w2&rdquo; makes a coloured group)
             <textarea data-testid="words-list" rows={3} value={draft.list} onChange={(e) => setDraft({ ...draft, list: e.target.value })} className={`${field} font-mono`} spellCheck={false} />
           </label>
@@ -201,7 +201,7 @@ function TextField({ label, value, onCommit, testId }: { label: string; value: s
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   return (
-    <label className="flex items-center gap-1">
+    <label className="flex flex-wrap items-center gap-1">
       {label}
       <input data-testid={testId} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => onCommit(text.trim())} onKeyDown={(e) => e.key === 'Enter' && onCommit(text.trim())} className={`${field} w-32 font-mono`} />
     </label>

@@ -1,24 +1,41 @@
 'use client';
 /**
  * The map page: choose words and a projection, watch the layout form, then explore it — hover
- * for words, click for a word's neighbours in the original 100-d space, search to highlight,
- * re-centre on a word. The URL holds the whole view.
+ * for words, click a point (or choose it in the word list) for its nearest neighbours in the
+ * original space, ringed on the map; search by prefix or regular expression; isolate a selection
+ * as a map of its own; colour by group or k-means cluster; export the coordinates. The URL holds
+ * the whole view. Data (lib/maps) → traces (figure.ts) → chart (map-plot.tsx).
  */
 import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { findPairSet, pairArrows, PAIR_SETS } from '@/lib/maps/analogy-overlay';
-import type { MapProgress, MapResult } from '@/lib/maps/compute-map';
-import { MAP_PRESETS } from '@/lib/maps/presets';
+import { labelOrder } from '@/lib/maps/label-order';
+import { LABEL_GAP, paddedExtent, placeMapLabels, type ViewRange } from '@/lib/maps/map-labels';
+import { nearestOnMap } from '@/lib/maps/map-neighbours';
+import { searchFromState, type MapState } from '@/lib/maps/map-state';
+import { isPresetView, MAP_PRESETS, presetState, type MapPreset } from '@/lib/maps/presets';
+import { acceptSuggestion, isolateWords } from '@/lib/maps/source-edits';
+import { matchWords, parseWordSearch } from '@/lib/maps/word-search';
+import { describeWordSource, parseWordSource } from '@/lib/maps/word-source';
 import type { QueryResult } from '@/lib/vectors/analogy';
-import type { WireError } from '@/lib/worker/protocol';
 import { useVectors } from '../../hooks/use-vectors';
 import { LoadProgress } from '../load-progress';
-import { Plot, preloadPlotly } from '../plot/plot';
-import { buildFigure } from './figure';
+import { preloadPlotly } from '../plot/plot';
+import { colouringOf, exportTable, type Clustered } from './colouring';
+import { buildLayout, buildTraces, colourOf, MARGIN_2D } from './figure';
 import { LiveLayout } from './live-layout';
 import { MapControls } from './map-controls';
+import { MapError } from './map-error';
+import { exportName, MapExport } from './map-export';
 import { MapInfo } from './map-info';
-import { mapRequest, searchFromState, stateFromSearch, type MapState } from '@/lib/maps/map-state';
+import { MapLegend } from './map-legend';
+import { MapPlot, type ViewChange } from './map-plot';
+import { MapPresets } from './map-presets';
+import { MapSearch } from './map-search';
+import { ProjectionProgress } from './projection-progress';
+import { useElementWidth } from './use-element-width';
+import { useMapProjection, type ShownMap } from './use-map-projection';
+import { WordList } from './word-list';
 import { WordPanel } from './word-panel';
 
 interface Props {
@@ -26,24 +43,26 @@ interface Props {
   sets: { name: string; title: string }[];
 }
 
-/** Points labelled by default: the nearest / most frequent words. */
-const LABELS_2D = 40;
-const LABELS_3D = 25;
-/** Least time between redraws of a layout in progress. */
-const LIVE_REDRAW_MS = 250;
+/** Chart heights: a phone gets a shorter one so the controls stay near. */
+const HEIGHT = 620;
+const HEIGHT_NARROW = 440;
+const NARROW = 640;
 
 export function MapExplorer({ initial, sets }: Props) {
   const [state, setState] = useState<MapState>(initial);
   const { state: load, map: runMap, neighbors, clusters, retry } = useVectors(state.set);
-  const [map, setMap] = useState<MapResult | null>(null);
-  const [progress, setProgress] = useState<MapProgress | null>(null);
-  const [live, setLive] = useState<Float32Array | null>(null); // the layout while UMAP runs
-  const [error, setError] = useState<WireError | null>(null);
-  const [clusterOf, setClusterOf] = useState<Int32Array | null>(null);
-  const [neighbours, setNeighbours] = useState<QueryResult | null>(null);
+  const ready = load.status === 'ready';
+  const { map, progress, live, error, current } = useMapProjection(state, ready, runMap);
+  const [clustered, setClustered] = useState<Clustered | null>(null);
+  const [overall, setOverall] = useState<QueryResult | null>(null);
+  const [view, setView] = useState<ViewRange | null>(null); // a zoomed 2-D view; null = the whole map
+  const [cursor, setCursor] = useState(-1); // the word list's cursor, pointed at on the map
+  const [notice, setNotice] = useState('');
   const dark = usePrefersDark();
   const searchRef = useRef<HTMLInputElement>(null);
-  const ready = load.status === 'ready';
+  const plotBox = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(plotBox);
+  const height = width > 0 && width < NARROW ? HEIGHT_NARROW : HEIGHT;
   const update = useCallback((patch: Partial<MapState>) => setState((s) => ({ ...s, ...patch })), []);
 
   useEffect(() => {
@@ -51,78 +70,31 @@ export function MapExplorer({ initial, sets }: Props) {
   }, [state]);
 
   useEffect(preloadPlotly, []); // while the vectors load, not when the first map arrives
+  useEffect(() => setView(null), [map]);
 
-  // A new projection whenever the words, method or its parameters change; the old one is cancelled.
-  const requestKey = JSON.stringify([state.words, state.method, state.dims, state.seed, state.nNeighbors, state.minDist, state.axisX, state.axisY]);
-  useEffect(() => {
-    if (!ready) return;
-    let request;
-    try {
-      request = mapRequest(state);
-    } catch (e) {
-      setError({ kind: 'expression', message: (e as Error).message });
-      return;
-    }
-    setError(null);
-    setProgress({ phase: 'knn', done: 0, total: 1 });
-    setLive(null);
-    performance.mark('map:start');
-    let lastDrawn = 0;
-    const job = runMap(request.source, request.params, (p) => {
-      performance.mark('map:progress'); // counted by the browser benchmark
-      setProgress(p);
-      if (p.phase === 'quality') setLive(null);
-      // Redraw the evolving layout less often than progress arrives: each redraw costs the UI thread.
-      const now = performance.now();
-      if (p.coords && now - lastDrawn >= LIVE_REDRAW_MS) {
-        lastDrawn = now;
-        setLive(p.coords);
-      }
-    });
-    let current = true;
-    job.result
-      .then((m) => {
-        if (!current) return;
-        performance.mark('map:done', { detail: { n: m.words.length, seconds: m.seconds } }); // read by the browser benchmark
-        setMap(m);
-        setClusterOf(null);
-        setLive(null);
-        setProgress(null);
-      })
-      .catch((e: WireError) => {
-        if (!current || e.kind === 'cancelled') return;
-        setError(e);
-        setProgress(null);
-      });
-    return () => {
-      current = false;
-      job.cancel();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- requestKey lists exactly the inputs of a projection
-  }, [ready, requestKey, runMap]);
-
-  // k-means colours, computed in the worker on the original vectors of the current map.
+  // k-means clusters, computed in the worker on the original vectors of the map on screen.
   useEffect(() => {
     if (!map || state.color !== 'cluster') return;
-    let current = true;
-    clusters(state.clusters, state.seed).then((a) => current && setClusterOf(a), () => undefined);
+    let live = true;
+    const request = { key: map.key, k: state.clusters, seed: state.seed };
+    clusters(request.k, request.seed).then((assignment) => live && setClustered({ ...request, assignment }), () => undefined);
     return () => {
-      current = false;
+      live = false;
     };
   }, [map, state.color, state.clusters, state.seed, clusters]);
 
-  const selectedIndex = map ? map.words.indexOf(state.selected) : -1;
+  // The selected word's nearest among all the set's words (for a word that is not on the map, too).
   useEffect(() => {
     if (!ready || !state.selected) {
-      setNeighbours(null);
+      setOverall(null);
       return;
     }
-    let current = true;
+    let live = true;
     neighbors(state.selected, { k: 12 })
-      .then((r) => current && setNeighbours(r))
-      .catch(() => current && setNeighbours(null));
+      .then((r) => live && setOverall(r))
+      .catch(() => live && setOverall(null));
     return () => {
-      current = false;
+      live = false;
     };
   }, [ready, state.selected, neighbors]);
 
@@ -139,128 +111,154 @@ export function MapExplorer({ initial, sets }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [update]);
 
-  const figure = useMemo(() => {
-    if (!map) return null;
-    const coords = map.coords;
-    const search = state.search.trim().toLowerCase();
-    const matches = search ? new Set(map.words.flatMap((w, i) => (w.toLowerCase().startsWith(search) ? [i] : []))) : null;
-    const byGroup = state.color === 'group' && map.groupNames.length > 1;
-    const byCluster = state.color === 'cluster' && clusterOf?.length === map.words.length;
+  // What the map highlights: search matches, the selection and its k nearest (cosine, original space).
+  const search = useMemo(() => parseWordSearch(state.search), [state.search]);
+  const matchList = useMemo(() => (map ? matchWords(map.words, search) : null), [map, search]);
+  const matches = useMemo(() => (matchList ? new Set(matchList) : null), [matchList]);
+  const selected = useMemo(() => (map ? map.words.indexOf(state.selected) : -1), [map, state.selected]);
+  const onMap = useMemo(() => (map && selected >= 0 ? nearestOnMap(map.unit, map.words.length, map.vectorDims, selected, state.neighbours) : null), [map, selected, state.neighbours]);
+  const { color, clusters: clusterCount, seed } = state;
+  const colouring = useMemo(() => (map ? colouringOf(map, { color, clusters: clusterCount, seed }, clustered) : null), [map, color, clusterCount, seed, clustered]);
+  const arrows = useMemo(() => {
     const pairSet = findPairSet(state.overlay);
-    return buildFigure({
+    return map && pairSet ? pairArrows(map.words, pairSet) : [];
+  }, [map, state.overlay]);
+  const extent = useMemo(() => (map ? paddedExtent(map.coords, map.dims) : null), [map]);
+
+  const data = useMemo(() => {
+    if (!map || !extent) return null;
+    const order = labelOrder({
+      n: map.words.length,
+      rank: map.ids,
+      selected,
+      highlighted: onMap?.indices ?? [],
+      arrows: arrows.flatMap((a) => [a.from, a.to]),
+      matches: matchList,
+      centred: map.center !== undefined,
+    });
+    // Labels keep clear of the rings (sizes in figure.ts): the selection's and its neighbours'.
+    const ringed = new Set(onMap?.indices);
+    const gapOf = (i: number) => (i === selected ? 12 : ringed.has(i) ? 9 : LABEL_GAP);
+    const keepClear = selected >= 0 ? [{ index: selected, radius: 11 }, ...(onMap?.indices ?? []).map((index) => ({ index, radius: 8 }))] : [];
+    const labels = placeMapLabels({ words: map.words, coords: map.coords, dims: map.dims, order, view: view ?? extent, gapOf, keepClear, width: width - MARGIN_2D.l - MARGIN_2D.r, height: height - MARGIN_2D.t - MARGIN_2D.b });
+    return buildTraces({
       words: map.words,
-      coords,
+      coords: map.coords,
       dims: map.dims,
-      axisLabels: map.axisLabels,
-      colorOf: byGroup ? map.group : byCluster ? clusterOf : null,
-      colorNames: byGroup ? map.groupNames : byCluster ? Array.from({ length: state.clusters }, (_, c) => `cluster ${c + 1}`) : [],
-      labelCount: map.dims === 3 ? LABELS_3D : LABELS_2D,
-      selected: map.words.indexOf(state.selected),
+      colorOf: colouring?.of ?? null,
+      colorNames: colouring?.names ?? [],
+      labels,
+      selected,
+      neighbours: onMap?.indices ?? [],
       matches,
-      arrows: pairSet ? pairArrows(map.words, pairSet) : [],
-      cameraEye: state.camera ? toEye(state.camera) : null,
+      arrows,
       dark,
     });
-  }, [map, state.search, state.color, state.clusters, state.selected, state.overlay, state.camera, clusterOf, dark]);
+  }, [map, extent, view, width, height, selected, onMap, arrows, matchList, matches, colouring, dark]);
 
-  const matchCount = map && state.search.trim() ? map.words.filter((w) => w.toLowerCase().startsWith(state.search.trim().toLowerCase())).length : null;
-  const preset = MAP_PRESETS.find((p) => isPreset(state, p.query));
+  const layout = useMemo(
+    () =>
+      map && extent
+        ? buildLayout({ words: map.words, coords: map.coords, dims: map.dims, axisLabels: map.axisLabels, extent, arrows, cursor, cameraEye: state.camera ? toEye(state.camera) : null, revision: map.key, legend: width >= NARROW, dark })
+        : null,
+    [map, extent, arrows, cursor, state.camera, width, dark],
+  );
+
+  const choosePreset = useCallback((p: MapPreset) => {
+    setNotice('');
+    setState((s) => presetState(p, s));
+  }, []);
+  const isolate = (words: string[], keepSelection: boolean) => {
+    try {
+      const r = isolateWords(words);
+      setNotice(r.dropped.length ? `Left out of the new map (a word list cannot hold commas or spaces): ${r.dropped.join(' ')}` : '');
+      update({ words: r.words, search: '', ...(keepSelection ? {} : { selected: '' }) });
+    } catch (e) {
+      setNotice((e as Error).message);
+    }
+  };
+  const pick = useCallback((i: number) => map && update({ selected: map.words[i] }), [map, update]);
+  const onView = useCallback(
+    (change: ViewChange) => setView((v) => (change === 'reset' || !extent ? null : { x: change.x ?? (v ?? extent).x, y: change.y ?? (v ?? extent).y })),
+    [extent],
+  );
+  const onCamera = useCallback((camera: string) => update({ camera }), [update]);
+  const onK = useCallback((neighbours: number) => update({ neighbours }), [update]);
+  const swatch = useCallback((i: number) => (colouring ? colourOf(colouring.of[i]) : null), [colouring]);
+  const listItems = useMemo(() => matchList ?? (map ? map.words.map((_, i) => i) : []), [map, matchList]);
+  const preset = MAP_PRESETS.find((p) => isPresetView(state, p));
+  const stale = map && !current ? staleNote(map, error !== null) : null;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <section className="min-w-0 space-y-3" aria-label="Map">
-        <div className="flex flex-wrap gap-2" aria-label="Example maps">
-          {MAP_PRESETS.map((p) => (
-            <a
-              key={p.id}
-              href={`?${new URLSearchParams(p.query)}`}
-              data-testid="map-preset"
-              aria-current={preset?.id === p.id ? 'true' : undefined}
-              className="rounded-full border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 aria-[current]:border-sky-600 aria-[current]:bg-sky-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-[current]:bg-sky-950"
-            >
-              {p.label}
-            </a>
-          ))}
-        </div>
+        <MapPresets state={state} onChoose={choosePreset} />
         <MapControls state={state} sets={sets} onChange={update} pairSets={PAIR_SETS} />
         <LoadProgress state={load} onRetry={retry} />
-        {error && (
-          <p role="alert" data-testid="map-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-            {error.message}
-            {error.suggestions?.length ? ` (did you mean ${error.suggestions.join(', ')}?)` : ''}
+        {error && <MapError error={error} onSuggestion={(column, word) => update({ words: acceptSuggestion(state.words, column, word), selected: '' })} />}
+        {progress && <ProjectionProgress progress={progress} />}
+        <MapSearch ref={searchRef} text={state.search} search={search} matchCount={matchList ? matchList.length : null} onChange={(text) => update({ search: text })} onIsolate={() => map && matchList && isolate(matchList.map((i) => map.words[i]), true)} />
+        {notice && (
+          <p role="status" data-testid="map-notice" className="text-sm text-amber-800 dark:text-amber-300">
+            {notice}
           </p>
         )}
-        {progress && <ProjectionProgress progress={progress} />}
-        <div className="flex flex-wrap items-center gap-3 text-sm">
-          <label className="flex items-center gap-2">
-            Search
-            <input
-              ref={searchRef}
-              data-testid="map-search"
-              value={state.search}
-              onChange={(e) => update({ search: e.target.value })}
-              placeholder="highlight words starting with…  ( / )"
-              className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-            />
-          </label>
-          {matchCount !== null && <span data-testid="match-count">{matchCount} matching</span>}
+        <div ref={plotBox} className="min-w-0">
+          {live && progress ? (
+            <LiveLayout coords={live} dims={state.dims} height={height} epoch={`epoch ${progress.done} of ${progress.total}`} />
+          ) : map && data && layout ? (
+            <MapPlot data={data} layout={layout} height={height} dims={map.dims} points={map.words.length} highlighted={selected >= 0 ? 1 + (onMap?.indices.length ?? 0) : 0} stale={stale} busy={progress !== null} onPick={pick} onView={onView} onCamera={onCamera} />
+          ) : (
+            !error && (
+              <div className="flex items-center justify-center rounded border border-dashed border-zinc-300 text-sm text-zinc-500 dark:border-zinc-700" style={{ height }}>
+                {ready ? 'Projecting…' : 'Loading the word vectors…'}
+              </div>
+            )
+          )}
         </div>
-        {live && progress ? (
-          <LiveLayout coords={live} dims={state.dims} height={620} epoch={`epoch ${progress.done} of ${progress.total}`} />
-        ) : figure ? (
-          <div data-testid="map-plot" data-points={map?.words.length} data-dims={map?.dims} aria-busy={progress !== null}>
-            <Plot
-              needsWebGL
-              height={620}
-              data={figure.data}
-              layout={figure.layout}
-              config={{ scrollZoom: true }}
-              onClick={(e: { points?: { customdata?: unknown; curveNumber: number }[] }) => {
-                const point = e.points?.find((p) => p.curveNumber === 0);
-                if (point && map && typeof point.customdata === 'number') update({ selected: map.words[point.customdata] });
-              }}
-              onRelayout={(e: Record<string, unknown>) => {
-                const camera = e['scene.camera'] as { eye?: { x: number; y: number; z: number } } | undefined;
-                if (camera?.eye) update({ camera: [camera.eye.x, camera.eye.y, camera.eye.z].map((v) => v.toFixed(2)).join(',') });
-              }}
-            />
-          </div>
-        ) : (
-          !error && <div className="flex h-[620px] items-center justify-center rounded border border-dashed border-zinc-300 text-sm text-zinc-500 dark:border-zinc-700">{ready ? 'Projecting…' : 'Loading the word vectors…'}</div>
-        )}
+        {map && <MapExport table={exportTable(map, colouring)} name={exportName(map.source, map.method, map.dims)} />}
         {preset?.note && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
       </section>
-      <aside className="space-y-4">
-        {map && <MapInfo map={map} />}
+      <aside className="min-w-0 space-y-4">
+        {map && <MapInfo map={map} source={describeSource(map.source)} />}
+        {colouring && <MapLegend title={colouring.column === 'cluster' ? 'Clusters (most central words)' : 'Groups'} entries={colouring.entries} />}
         <WordPanel
           word={state.selected}
-          onMap={selectedIndex >= 0}
-          neighbours={neighbours}
+          words={map?.words ?? []}
+          onMap={onMap}
+          k={state.neighbours}
+          onK={onK}
+          overall={overall}
           onSelect={(w) => update({ selected: w })}
+          onIsolate={() => map && onMap && isolate([state.selected, ...onMap.indices.map((i) => map.words[i])], true)}
           onRecentre={(w) => update({ words: `neighbors:${w}:${map?.words.length && map.center ? map.words.length : 500}`, selected: w, search: '' })}
         />
+        {map && (
+          <section aria-labelledby="word-list-title" className="space-y-1">
+            <h2 id="word-list-title" className="text-sm font-semibold">
+              {matchList ? `Words matching the search (${matchList.length.toLocaleString('en')})` : `Words on the map (${map.words.length.toLocaleString('en')})`}
+            </h2>
+            <p className="text-xs text-zinc-500">Tab here, move with ↑ ↓ (or type a word&apos;s start), Enter selects it on the map.</p>
+            <WordList words={map.words} items={listItems} selected={selected} swatch={swatch} label={matchList ? 'Words matching the search' : 'Words on the map'} onSelect={pick} onCursor={setCursor} />
+          </section>
+        )}
       </aside>
     </div>
   );
 }
 
-function ProjectionProgress({ progress }: { progress: MapProgress }) {
-  const label =
-    progress.phase === 'knn'
-      ? `Nearest neighbours: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} words`
-      : progress.phase === 'graph'
-        ? 'Building the neighbour graph'
-        : progress.phase === 'layout'
-          ? `Layout: epoch ${progress.done} of ${progress.total}`
-          : 'Scoring neighbour preservation';
-  return (
-    <div data-testid="map-progress" className="space-y-1 text-sm">
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={progress.total || 1} aria-valuenow={progress.done} className="h-1.5 w-full overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800">
-        <div className="h-full bg-sky-600 transition-[width]" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
-      </div>
-      <p className="text-zinc-600 dark:text-zinc-400">{label}</p>
-    </div>
-  );
+function describeSource(source: string): string {
+  try {
+    return describeWordSource(parseWordSource(source));
+  } catch {
+    return source;
+  }
+}
+
+/** What the chart says over a map that is not the one asked for. */
+function staleNote(map: ShownMap, failed: boolean): string {
+  const what = `This is the previous map: ${describeSource(map.source)}.`;
+  return failed ? `${what} The map you asked for could not be made — see the message above.` : `${what} The new one is on its way…`;
 }
 
 function usePrefersDark(): boolean {
@@ -278,10 +276,4 @@ function usePrefersDark(): boolean {
 function toEye(text: string) {
   const [x, y, z] = text.split(',').map(Number);
   return { x, y, z };
-}
-
-/** Whether the view is a preset's (its words, projection and overlay; colours and selection may differ). */
-function isPreset(state: MapState, query: Record<string, string>): boolean {
-  const p = stateFromSearch(query, [state.set]);
-  return p.words === state.words && p.method === state.method && p.overlay === state.overlay && (p.method !== 'axes' || p.axisX === state.axisX);
 }

@@ -2,11 +2,15 @@
 /** What the current map is and how much to trust it: size, time, variance shown, neighbour preservation. */
 import type { MapResult } from '@/lib/maps/compute-map';
 
-export function MapInfo({ map }: { map: MapResult }) {
+/** `source`: what the map shows, in words ("king and its nearest neighbours (500 words)"). */
+export function MapInfo({ map, source }: { map: MapResult; source: string }) {
   const n = map.words.length;
   const trivial = n <= 11; // with ≤ 11 words every word's 10 "nearest" are all the others
   return (
     <section data-testid="map-info" aria-label="About this map" className="space-y-2 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+      <p data-testid="map-source" className="font-medium">
+        {source}
+      </p>
       <p>
         <strong data-testid="map-count">{n.toLocaleString('en')}</strong> words · {map.method === 'axes' ? 'word-pair axes' : map.method.toUpperCase()} to {map.dims}-D in{' '}
         {map.seconds.toFixed(2)} s
