@@ -20,8 +20,9 @@ test('a map of king’s neighbours: every point plotted, 2-D then 3-D, click a w
 
   await map.clickWord('queen');
   await expect(map.wordPanel.getByRole('heading')).toHaveText('queen');
-  await expect(map.wordPanel.getByTestId('word-neighbours').locator('li')).toHaveCount(12);
-  await expect(map.wordPanel.getByTestId('word-neighbours')).toContainText('princess');
+  await expect(map.wordPanel.getByTestId('map-neighbours').locator('li')).toHaveCount(10);
+  await expect(map.wordPanel.getByTestId('map-neighbours')).toContainText('princess');
+  await expect(map.wordPanel.getByTestId('word-neighbours').locator('li')).toHaveCount(12); // among all words
   await expect(page).toHaveURL(/sel=queen/);
 
   await page.getByTestId('dims-3').check();
@@ -32,13 +33,14 @@ test('a map of king’s neighbours: every point plotted, 2-D then 3-D, click a w
   await page.screenshot({ path: 'artifacts/map-king-3d.png', fullPage: true });
 });
 
-test('presets: analogy arrows on a PCA map, the he → she axis with its note, groups in colour', async ({ page }) => {
+test('presets switch the view in place: one download of the vectors for the whole visit', async ({ page }) => {
   test.setTimeout(180_000);
   const map = new MapPage(page);
   await map.open('?words=list%3Aman%2Cwoman%2Cking%2Cqueen%2Cuncle%2Caunt%2Cbrother%2Csister%2Cnephew%2Cniece%2Cfather%2Cmother%2Cson%2Cdaughter%2Cboy%2Cgirl&method=pca&overlay=gender');
   await map.waitForMap(2);
   expect(await map.plotted()).toMatchObject({ points: 16, annotations: 8 });
   await expect(map.info).toContainText('PC 1');
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true)); // gone after a reload
   await page.screenshot({ path: 'artifacts/map-gender-pairs.png', fullPage: true });
 
   await page.getByRole('link', { name: 'Occupations on a he → she axis' }).click();
@@ -46,25 +48,45 @@ test('presets: analogy arrows on a PCA map, the he → she axis with its note, g
   await map.waitForMap(2);
   await expect(map.info).toContainText('he → she');
   await expect(page.getByText('not a fact about people')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Occupations on a he → she axis' })).toHaveAttribute('aria-current', 'true');
   await page.screenshot({ path: 'artifacts/map-he-she-axis.png', fullPage: true });
 
   await page.getByRole('link', { name: 'Countries, capitals, animals' }).click();
   await expect(page).toHaveURL(/words=groups/);
   await map.waitForMap(2);
-  const legend = await map.plot.locator('.js-plotly-plot').evaluate((gd) => (gd as unknown as { data: { name: string }[] }).data.map((t) => t.name));
-  expect(legend).toEqual(expect.arrayContaining(['countries', 'capitals', 'animals']));
+  expect(await map.legendNames()).toEqual(expect.arrayContaining(['countries', 'capitals', 'animals']));
+  await expect(page.getByTestId('map-legend')).toContainText('capitals');
+
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), 'the page was not reloaded').toBe(true);
+  expect(map.vectorDownloads, 'requests for vectors.i8').toBe(1);
 });
 
-test('bad input: an unknown centre word says so, and the previous map stays usable', async ({ page }) => {
+test('an unknown centre word: named once, its suggestions as buttons that redraw, the old map marked as old', async ({ page }) => {
+  test.setTimeout(180_000);
   const map = new MapPage(page);
-  await map.open('?words=neighbors%3Akingg%3A50&method=pca');
-  await expect(page.getByTestId('map-error')).toContainText('not in vocabulary');
-  await page.getByTestId('words-query').fill('paris');
+  await map.open('?words=neighbors%3Aparis%3A50&method=pca');
+  await map.waitForMap(2);
+  await page.getByTestId('words-query').fill('kingg');
   await page.getByTestId('words-count').fill('50');
   await page.getByTestId('words-apply').click();
+  const error = page.getByTestId('map-error');
+  await expect(error).toContainText('kingg is not in the vocabulary');
+  expect((await error.innerText()).match(/did you mean/gi), 'suggestions are offered once').toHaveLength(1);
+  expect(await error.innerText()).not.toContain('column');
+  // The paris map stays on screen, but says it is the previous one.
+  await expect(map.plot).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('map-stale')).toContainText('previous map: paris and its nearest neighbours (50 words)');
+  await page.screenshot({ path: 'artifacts/map-unknown-word.png', fullPage: true });
+
+  const king = page.getByTestId('map-suggestion').filter({ hasText: /^king$/ });
+  await expect(king).toBeVisible();
+  await king.click();
+  await expect(page).toHaveURL(/words=neighbors%3Aking%3A50/);
   await map.waitForMap(2);
-  await expect(page.getByTestId('map-error')).toHaveCount(0);
-  expect((await map.plotted()).points).toBe(50);
+  await expect(error).toHaveCount(0);
+  await expect(page.getByTestId('map-stale')).toHaveCount(0);
+  await expect(page.getByTestId('map-source')).toContainText('king and its nearest neighbours (50 words)');
+  expect((await map.trace('words')).words[0]).toBe('king');
 });
 
 test('without WebGL the map says so instead of drawing a blank plot', async ({ page }) => {
