@@ -1,6 +1,7 @@
 'use client';
 /** The map's inputs: which words, which projection and its parameters, colours and overlay. */
-import { useEffect, useState } from 'react';
+import { Term } from '../term';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { PairSet } from '@/lib/maps/analogy-overlay';
 import { formatWordSource, MAX_NEIGHBOURS, MAX_TOP, parseWordList, parseWordSource } from '@/lib/maps/word-source';
 import type { ColorMode, MapState } from '@/lib/maps/map-state';
@@ -115,7 +116,7 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
           ).map(([m, label]) => (
             <label key={m} className="flex items-center gap-1">
               <input type="radio" name="method" data-testid={`method-${m}`} checked={state.method === m} onChange={() => onChange({ method: m })} />
-              {label}
+              {m === 'axes' ? label : <Term id={m}>{label}</Term>}
             </label>
           ))}
         </span>
@@ -129,9 +130,9 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
         </span>
         {state.method === 'umap' && (
           <>
-            <NumberField label="Neighbours" value={state.nNeighbors} min={2} max={100} step={1} onCommit={(v) => onChange({ nNeighbors: v })} />
-            <NumberField label="Min. distance" value={state.minDist} min={0} max={1} step={0.05} onCommit={(v) => onChange({ minDist: v })} />
-            <NumberField label="Seed" value={state.seed} min={0} max={1e9} step={1} onCommit={(v) => onChange({ seed: v })} testId="seed" />
+            <NumberField label={<Term id="neighbours">Neighbours</Term>} value={state.nNeighbors} min={2} max={100} step={1} onCommit={(v) => onChange({ nNeighbors: v })} />
+            <NumberField label={<Term id="minDist">Min. distance</Term>} value={state.minDist} min={0} max={1} step={0.05} onCommit={(v) => onChange({ minDist: v })} />
+            <NumberField label={<Term id="seed">Seed</Term>} value={state.seed} min={0} max={1e9} step={1} onCommit={(v) => onChange({ seed: v })} testId="seed" />
           </>
         )}
         {state.method === 'axes' && (
@@ -170,7 +171,7 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
 }
 
 /** A number input that commits on Enter or blur (not on every keystroke: each commit re-projects). */
-function NumberField({ label, value, min, max, step, onCommit, testId }: { label: string; value: number; min: number; max: number; step: number; onCommit: (v: number) => void; testId?: string }) {
+function NumberField({ label, value, min, max, step, onCommit, testId }: { label: ReactNode; value: number; min: number; max: number; step: number; onCommit: (v: number) => void; testId?: string }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const commit = () => {

@@ -1,5 +1,6 @@
 'use client';
 /** What the current map is and how much to trust it: size, time, variance shown, neighbour preservation. */
+import { Term } from '../term';
 import type { MapResult } from '@/lib/maps/compute-map';
 
 /** `source`: what the map shows, in words ("king and its nearest neighbours (500 words)"). */
@@ -16,7 +17,7 @@ export function MapInfo({ map, source }: { map: MapResult; source: string }) {
         {map.seconds.toFixed(2)} s
       </p>
       <p title="The mean share of each word's 10 nearest neighbours in the original 100 dimensions that are also among its 10 nearest on this map.">
-        Neighbour preservation:{' '}
+        <Term id="preservation">Neighbour preservation</Term>:{' '}
         <strong data-testid="preservation">{trivial ? 'n/a' : `${(map.preservation10 * 100).toFixed(1)}%`}</strong>
         <span className="block text-xs text-zinc-500">
           {trivial ? 'needs more than 11 words' : 'of each word’s 10 nearest neighbours (100-d) are among its 10 nearest here. UMAP keeps neighbourhoods; PCA keeps the broad directions.'}
