@@ -1,19 +1,21 @@
 /**
  * Imports a GloVe / word2vec / fastText vectors file into models/NAME/ (the wve-vectors format,
- * models/README.md): detect the format, stream rows from a reader into a VectorSetWriter, and
- * either finish (atomic rename into place) or abort (nothing written, an existing set of that
- * name untouched). The input may be a regular file, a named pipe or standard input (`-`): it
- * is read once, front to back; only a regular file is read a second time, to point at the
- * first of two duplicate words.
+ * models/README.md): the shared import rules (lib/import/import-rows.ts) stream rows into a
+ * VectorSetWriter, which either finishes (atomic rename into place) or aborts (nothing written,
+ * an existing set of that name untouched). The input may be a regular file, a named pipe or
+ * standard input (`-`): it is read once, front to back; only a regular file is read a second
+ * time, to point at the first of two duplicate words.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { importRows, type ImportProgress, type SkippedRows } from '../../import/import-rows';
 import { SET_NAME_PATTERN, type Manifest } from '../../vectors/format';
 import { modelsDir as defaultModelsDir } from '../vector-set-reader';
 import { removeStaleTemporaries, VectorSetWriter } from '../vector-set-writer';
-import { checkMagic, detectFormat, SNIFF_BYTES } from './detect';
-import { ImportError, READ_CHUNK_BYTES, readVectors, VECTOR_FORMATS, type VectorFormat } from './readers';
+import { fileChunks, ImportError, READ_CHUNK_BYTES, type VectorFormat } from './readers';
+
+export type { ImportProgress, SkippedRows };
 
 export interface ImportOptions {
   /** Set name (folder under the models dir). */
@@ -36,23 +38,6 @@ export interface ImportOptions {
   stdin?: AsyncIterable<Buffer | string>;
 }
 
-export interface ImportProgress {
-  rows: number;
-  bytesRead: number;
-  /** 0 when unknown (standard input, a named pipe). */
-  totalBytes: number;
-  format: VectorFormat;
-  done: boolean;
-}
-
-/** Rows left out of the set: all-zero vectors have no direction, so no cosine and no neighbours. */
-export interface SkippedRows {
-  /** How many rows were all zero (or underflowed to zero in float32). */
-  zero: number;
-  /** Where the first few of them are ("line 12", "byte offset 345"). */
-  first: string[];
-}
-
 /** The manifest written, and what was skipped on the way (not part of manifest.json). */
 export interface ImportedSet extends Manifest {
   skipped: SkippedRows;
@@ -61,10 +46,6 @@ export interface ImportedSet extends Manifest {
 export const DEFAULT_LICENCE = 'unknown (set with --licence)';
 /** The file name that means standard input. */
 export const STDIN = '-';
-
-const PROGRESS_INTERVAL_MS = 200;
-/** Positions of skipped rows kept for the report. */
-const SKIPPED_SHOWN = 5;
 
 /** Where the bytes come from. */
 interface Input {
@@ -99,79 +80,36 @@ export async function importVectorFile(
   }
 
   const input = await openInput(file, options.stdin);
-  let writer: VectorSetWriter | null = null;
+  const opened: { writer?: VectorSetWriter } = {};
   try {
-    const { head, chunks } = await sniff(input.chunks, SNIFF_BYTES);
-    if (head.length === 0) throw new ImportError(`${input.label} is empty`);
-    const requested = options.format ?? 'auto';
-    let format: VectorFormat;
-    if (requested === 'auto') {
-      format = detectFormat(file === STDIN ? '' : file, head, input.label).format;
-    } else {
-      if (!(VECTOR_FORMATS as readonly string[]).includes(requested)) throw new ImportError(`unknown format "${requested}"`);
-      checkMagic(head, input.label);
-      format = requested;
-    }
-
-    // Folders left by interrupted imports of any set, when their process is gone.
-    await removeStaleTemporaries(root);
-
-    let bytesRead = 0;
-    async function* counted(): AsyncGenerator<Buffer> {
-      for await (const chunk of chunks) {
-        bytesRead += chunk.length;
-        yield chunk;
-      }
-    }
-    const progress = (done: boolean) => onProgress?.({ rows, bytesRead, totalBytes: input.totalBytes, format, done });
-
-    let rows = 0;
-    const skipped: SkippedRows = { zero: 0, first: [] };
-    let lastReport = Date.now();
-    for await (const row of readVectors(format, counted(), { label: input.label })) {
-      if (writer === null) {
-        writer = await VectorSetWriter.create(root, {
+    const result = await importRows(
+      {
+        label: input.label,
+        fileName: file === STDIN ? '' : file,
+        totalBytes: input.totalBytes,
+        chunks: input.chunks,
+        reread: input.seekable ? () => fileChunks(file) : undefined,
+      },
+      async (dims) => {
+        // Folders left by interrupted imports of any set, when their process is gone.
+        await removeStaleTemporaries(root);
+        opened.writer = await VectorSetWriter.create(root, {
           name,
           title: options.title ?? input.baseName ?? name,
-          dims: row.vector.length,
+          dims,
           source: options.source ?? input.baseName ?? 'standard input',
           licence: options.licence ?? DEFAULT_LICENCE,
         });
-      }
-      if (writer.has(row.word)) {
-        const first = input.seekable ? await findFirst(file, format, row.word) : null;
-        const seen = first ? ` (first seen ${first.startsWith('line') ? 'on' : 'at'} ${first})` : '';
-        throw new ImportError(`${row.where}: duplicate word ${JSON.stringify(row.word)}${seen}`, row.where);
-      }
-      if (isZero(row.vector)) {
-        if (skipped.zero++ < SKIPPED_SHOWN) skipped.first.push(row.where);
-        continue;
-      }
-      try {
-        await writer.add(row.word, row.vector);
-      } catch (e) {
-        throw new ImportError(`${row.where}: ${(e as Error).message}`, row.where);
-      }
-      rows++;
-      if (options.limit !== undefined && rows >= options.limit) break;
-      if (onProgress && (rows & 1023) === 0) {
-        const now = Date.now();
-        if (now - lastReport >= PROGRESS_INTERVAL_MS) {
-          lastReport = now;
-          progress(false);
-        }
-      }
-    }
-    if (writer === null) throw new ImportError(`${input.label} contains no vectors`);
-    if (rows === 0) {
-      throw new ImportError(`${input.label} contains no usable vectors: all ${skipped.zero} rows are zero (${skipped.first.join(', ')}${skipped.zero > skipped.first.length ? ', …' : ''})`);
-    }
-    const manifest = await writer.finish();
-    writer = null;
-    progress(true);
-    return { ...manifest, skipped };
+        return opened.writer;
+      },
+      { format: options.format, limit: options.limit, onProgress },
+    );
+    const manifest = await opened.writer!.finish();
+    opened.writer = undefined;
+    onProgress?.({ rows: result.rows, bytesRead: result.bytesRead, totalBytes: input.totalBytes, format: result.format, done: true });
+    return { ...manifest, skipped: result.skipped };
   } catch (e) {
-    await writer?.abort();
+    await opened.writer?.abort();
     throw e;
   } finally {
     input.close();
@@ -197,59 +135,6 @@ async function openInput(file: string, stdin: AsyncIterable<Buffer | string> | u
   if (seekable && st.size === 0) throw new ImportError(`${file} is empty`);
   const stream = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   return { label: file, baseName: path.basename(file), totalBytes: seekable ? st.size : 0, seekable, chunks: stream, close: () => stream.destroy() };
-}
-
-/**
- * Reads at least `bytes` from the start of `source` (less only when it ends), for format
- * detection, and gives back the whole input as chunks, those bytes included: nothing is read twice.
- */
-async function sniff(source: AsyncIterable<Buffer | string>, bytes: number): Promise<{ head: Buffer; chunks: AsyncIterable<Buffer> }> {
-  const iterator = source[Symbol.asyncIterator]();
-  const toBuffer = (c: Buffer | string) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
-  const buffered: Buffer[] = [];
-  let size = 0;
-  let ended = false;
-  while (size < bytes) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    const chunk = toBuffer(next.value);
-    buffered.push(chunk);
-    size += chunk.length;
-  }
-  async function* all(): AsyncGenerator<Buffer> {
-    yield* buffered;
-    if (ended) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield toBuffer(next.value);
-    }
-  }
-  return { head: Buffer.concat(buffered).subarray(0, bytes), chunks: all() };
-}
-
-/** True when every component is ±0. */
-function isZero(vector: Float32Array): boolean {
-  for (let i = 0; i < vector.length; i++) if (vector[i] !== 0) return false;
-  return true;
-}
-
-/**
- * Where `word` first occurs. Duplicates are rare, so rather than keeping a word → line map for
- * every row (the writer already holds a set of the words) the file is read again up to it.
- */
-async function findFirst(file: string, format: VectorFormat, word: string): Promise<string | null> {
-  try {
-    for await (const row of readVectors(format, file, { label: file })) {
-      if (row.word === word) return row.where;
-    }
-  } catch {
-    // The first occurrence comes before the error that stopped the import, so this is unreachable.
-  }
-  return null;
 }
 
 async function exists(p: string): Promise<boolean> {

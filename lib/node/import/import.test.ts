@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dequantise } from '../../vectors/format';
 import { loadVectorSet } from '../vector-set-reader';
-import { detectFormat } from './detect';
+import { detectFormat } from '../../import/detect';
 import { importVectorFile, type ImportOptions } from './import-file';
 import { ImportError, parseDecimal, readGloveText, readWord2vecBinary, type VectorRow } from './readers';
 
