@@ -1,8 +1,10 @@
 /**
- * Loads a prepared set over HTTP, progressively: the manifest, words and scales first (≈ 4 MB
- * for GloVe), then the int8 rows stream in most-frequent-first and become searchable as they
- * arrive. Runs in the browser worker (and in Node 20, which has fetch).
+ * Loads a prepared set progressively, over HTTP or from a byte store (a set kept in this
+ * browser): the manifest, words and scales first (≈ 4 MB for GloVe), then the int8 rows arrive
+ * most-frequent-first and become searchable as they do. Runs in the browser worker (and in
+ * Node 20, which has fetch).
  */
+import { readJson, type ByteStore } from '../hub/byte-store';
 import { FILE_NAMES, parseVocab, validateManifest, type Manifest } from './format';
 import { createScorer } from './kernel/scorer';
 import { VectorStore } from './store';
@@ -45,10 +47,27 @@ function stallGuard(ms: number, host: string) {
   return { signal: controller.signal, kick, stop: () => clearTimeout(timer) };
 }
 
+/** A data file being read: its bytes are handed over in order. */
+interface FileBody {
+  /** Names the file in messages. */
+  name: string;
+  read(onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void>;
+}
+
+/** Where a set's files come from: a server (HTTP) or a byte store (a set kept in this browser). */
+interface SetFiles {
+  manifest(): Promise<unknown>;
+  /** Starts reading a data file of the set whose manifest was read (an HTTP request starts here). */
+  open(file: string, manifest: Manifest): Promise<FileBody>;
+  /** What a data file that ends early suggests ("truncated download?"). */
+  truncatedHint: string;
+  /** Called once loading has ended, well or not. */
+  close(): void;
+}
+
+/** Opens the set served at `baseUrl` (its manifest.json and files), giving up when the server stalls. */
 export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgress) => void, options: RemoteOptions = {}): Promise<RemoteSet> {
   const fetchImpl = options.fetch ?? fetch;
-  const batchBytes = options.batchBytes ?? 1 << 20;
-  const t0 = performance.now();
   const base = baseUrl.replace(/\/$/, '');
   const guard = stallGuard(options.stallMs ?? DEFAULT_STALL_MS, new URL(base).host);
   const get = async (file: string, version = ''): Promise<Response> => {
@@ -62,57 +81,105 @@ export async function openRemoteSet(baseUrl: string, onProgress: (p: LoadProgres
     if (!res.ok) throw new Error(`could not fetch ${base}/${file}: HTTP ${res.status}`);
     return res;
   };
-  /** Every chunk keeps the guard quiet; a stalled read fails with the guard's message. */
-  const chunks = (res: Response, onChunk: (chunk: Uint8Array) => void | Promise<void>) => streamChunks(res, (chunk) => (guard.kick(), onChunk(chunk)), guard.signal);
-  const manifest = validateManifest(await (await get('manifest.json')).json());
-  // The data files' URLs name the set's checksum: a cache (the static build's service worker)
-  // may keep them for good, and a re-prepared set gets new URLs.
-  const version = `?v=${manifest.checksum.slice(0, 16)}`;
-  onProgress({ status: 'initiate', set: manifest.name });
-  const { count, dims, files } = manifest;
-  const total = files.vocab.bytes + files.scales.bytes + files.vectors.bytes;
-  let loaded = 0;
-  const report = (rows: number) => onProgress({ status: 'progress', loaded, total, rows, count });
+  return loadSet(
+    {
+      manifest: async () => (await get('manifest.json')).json(),
+      // The data files' URLs name the set's checksum: a cache (the static build's service worker)
+      // may keep them for good, and a re-prepared set gets new URLs.
+      open: async (file, manifest) => {
+        const res = await get(file, `?v=${manifest.checksum.slice(0, 16)}`);
+        // Every chunk keeps the guard quiet; a stalled read fails with the guard's message.
+        return { name: res.url, read: (onChunk) => streamChunks(res, (chunk) => (guard.kick(), onChunk(chunk)), guard.signal) };
+      },
+      truncatedHint: 'truncated download?',
+      close: guard.stop,
+    },
+    onProgress,
+    options.batchBytes,
+  );
+}
 
-  // All three requests start together; the rows' body is read once words and scales are in.
-  const vectorsResponse = get(FILE_NAMES.vectors, version);
-  vectorsResponse.catch(() => undefined); // its error surfaces where it is awaited below
-  const [vocabBytes, scaleBytes] = await Promise.all([
-    get(FILE_NAMES.vocab, version).then((res) => readAll(res, files.vocab.bytes, chunks, (n) => ((loaded += n), report(0)))),
-    get(FILE_NAMES.scales, version).then((res) => readAll(res, files.scales.bytes, chunks, (n) => ((loaded += n), report(0)))),
-  ]);
-  const words = parseVocab(new TextDecoder().decode(vocabBytes));
-  if (words.length !== count) throw new Error(`${FILE_NAMES.vocab} has ${words.length} words, the manifest says ${count}`);
-  const scales = new Float32Array(scaleBytes.buffer, scaleBytes.byteOffset, count);
-  const q = new Int8Array(count * dims);
-  const store = new VectorStore(manifest, words, q, scales, await createScorer(count, dims));
+/**
+ * Opens a set kept in a byte store (`store` is the set's folder: manifest.json, vocab.txt, …),
+ * with the same progressive loading as over HTTP: rows are handed to the kernel a batch at a
+ * time, and queries can run between batches.
+ */
+export function openStoredSet(store: ByteStore, onProgress: (p: LoadProgress) => void): Promise<RemoteSet> {
+  return loadSet(
+    {
+      manifest: async () => readJson(store, 'manifest.json'),
+      open: async (file) => ({
+        name: `${store.location}/${file}`,
+        read: async (onChunk) => {
+          const bytes = await store.read(file);
+          for (let at = 0; at < bytes.length; at += STORED_SLICE_BYTES) await onChunk(bytes.subarray(at, at + STORED_SLICE_BYTES));
+        },
+      }),
+      truncatedHint: 'file damaged?',
+      close: () => undefined,
+    },
+    onProgress,
+  );
+}
 
-  const vectors = await vectorsResponse;
-  const complete = (async () => {
-    let filled = 0; // bytes of q written
-    let pending = 0;
-    await chunks(vectors, async (chunk) => {
-      if (filled + chunk.length > q.length) throw new Error(`${FILE_NAMES.vectors} is longer than ${count} × ${dims} bytes`);
-      q.set(new Int8Array(chunk.buffer, chunk.byteOffset, chunk.length), filled);
-      filled += chunk.length;
-      loaded += chunk.length;
-      pending += chunk.length;
-      if (pending >= batchBytes) {
-        pending = 0;
-        store.addRows(store.loadedRows, Math.floor(filled / dims));
-        report(store.loadedRows);
-        // A fast stream resolves every read at once, which would starve the worker's message
-        // queue until the end; yielding a macrotask lets waiting queries run over these rows.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    });
-    if (filled !== q.length) throw new Error(`${FILE_NAMES.vectors} ended after ${filled} bytes, expected ${q.length} (truncated download?)`);
-    store.addRows(store.loadedRows, count);
-    store.buildIndex();
-    report(count);
-    onProgress({ status: 'ready', rows: count, ms: performance.now() - t0, bytes: { rows: q.byteLength + scales.byteLength, kernel: store.scorer.memoryBytes } });
-  })().finally(guard.stop);
-  return { manifest, store, complete };
+/** Stored files are read whole, then handed over in slices of this size, like chunks of a download. */
+const STORED_SLICE_BYTES = 1 << 20;
+
+/** The manifest, words and scales first; then the rows, searchable batch by batch as they arrive. */
+async function loadSet(files: SetFiles, onProgress: (p: LoadProgress) => void, batchBytes = 1 << 20): Promise<RemoteSet> {
+  const t0 = performance.now();
+  try {
+    const manifest = validateManifest(await files.manifest());
+    onProgress({ status: 'initiate', set: manifest.name });
+    const { count, dims } = manifest;
+    const sizes = manifest.files;
+    const total = sizes.vocab.bytes + sizes.scales.bytes + sizes.vectors.bytes;
+    let loaded = 0;
+    const report = (rows: number) => onProgress({ status: 'progress', loaded, total, rows, count });
+
+    // All three files are opened together; the rows are read once words and scales are in.
+    const vectorsBody = files.open(FILE_NAMES.vectors, manifest);
+    vectorsBody.catch(() => undefined); // its error surfaces where it is awaited below
+    const [vocabBytes, scaleBytes] = await Promise.all([
+      files.open(FILE_NAMES.vocab, manifest).then((body) => readAll(body, sizes.vocab.bytes, files.truncatedHint, (n) => ((loaded += n), report(0)))),
+      files.open(FILE_NAMES.scales, manifest).then((body) => readAll(body, sizes.scales.bytes, files.truncatedHint, (n) => ((loaded += n), report(0)))),
+    ]);
+    const words = parseVocab(new TextDecoder().decode(vocabBytes));
+    if (words.length !== count) throw new Error(`${FILE_NAMES.vocab} has ${words.length} words, the manifest says ${count}`);
+    const scales = new Float32Array(scaleBytes.buffer, scaleBytes.byteOffset, count);
+    const q = new Int8Array(count * dims);
+    const store = new VectorStore(manifest, words, q, scales, await createScorer(count, dims));
+
+    const vectors = await vectorsBody;
+    const complete = (async () => {
+      let filled = 0; // bytes of q written
+      let pending = 0;
+      await vectors.read(async (chunk) => {
+        if (filled + chunk.length > q.length) throw new Error(`${FILE_NAMES.vectors} is longer than ${count} × ${dims} bytes`);
+        q.set(new Int8Array(chunk.buffer, chunk.byteOffset, chunk.length), filled);
+        filled += chunk.length;
+        loaded += chunk.length;
+        pending += chunk.length;
+        if (pending >= batchBytes) {
+          pending = 0;
+          store.addRows(store.loadedRows, Math.floor(filled / dims));
+          report(store.loadedRows);
+          // A fast stream resolves every read at once, which would starve the worker's message
+          // queue until the end; yielding a macrotask lets waiting queries run over these rows.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      });
+      if (filled !== q.length) throw new Error(`${FILE_NAMES.vectors} ended after ${filled} bytes, expected ${q.length} (${files.truncatedHint})`);
+      store.addRows(store.loadedRows, count);
+      store.buildIndex();
+      report(count);
+      onProgress({ status: 'ready', rows: count, ms: performance.now() - t0, bytes: { rows: q.byteLength + scales.byteLength, kernel: store.scorer.memoryBytes } });
+    })().finally(files.close);
+    return { manifest, store, complete };
+  } catch (e) {
+    files.close();
+    throw e;
+  }
 }
 
 /** Hands the body to `onChunk` chunk by chunk; when `signal` aborts, the read stops (and the body is cancelled) with its reason. */
@@ -137,16 +204,16 @@ async function streamChunks(res: Response, onChunk: (chunk: Uint8Array) => void 
   }
 }
 
-/** Reads a whole response of known size through `read` (streamChunks or a guarded one), reporting bytes as they arrive. */
-async function readAll(res: Response, expected: number, read: typeof streamChunks, onBytes: (n: number) => void): Promise<Uint8Array> {
+/** Reads a whole data file of known size, reporting bytes as they arrive. */
+async function readAll(body: FileBody, expected: number, truncatedHint: string, onBytes: (n: number) => void): Promise<Uint8Array> {
   const out = new Uint8Array(expected);
   let at = 0;
-  await read(res, (chunk) => {
-    if (at + chunk.length > expected) throw new Error(`${res.url} is larger than the manifest's ${expected} bytes`);
+  await body.read((chunk) => {
+    if (at + chunk.length > expected) throw new Error(`${body.name} is larger than the manifest's ${expected} bytes`);
     out.set(chunk, at);
     at += chunk.length;
     onBytes(chunk.length);
   });
-  if (at !== expected) throw new Error(`${res.url} has ${at} bytes, the manifest says ${expected} (truncated?)`);
+  if (at !== expected) throw new Error(`${body.name} has ${at} bytes, the manifest says ${expected} (${truncatedHint})`);
   return out;
 }
