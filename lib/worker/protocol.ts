@@ -1,8 +1,11 @@
-/** Messages between the UI and the vectors worker (lib/worker/vectors.worker.ts). */
+/** Messages between the UI and its workers: the vectors worker (vectors.worker.ts) and the import worker (import.worker.ts). */
+import type { ImportProgress, SkippedRows } from '../import/import-rows';
+import type { VectorFormat } from '../import/readers';
 import type { MapParams, MapProgress, MapResult } from '../maps/compute-map';
 import type { WordSource } from '../maps/word-source';
 import type { QueryOptions, QueryResult } from '../vectors/analogy';
 import type { LoadProgress } from '../vectors/fetch-set';
+import type { Manifest } from '../vectors/format';
 import type { LatencyReport } from '../vectors/latency';
 import type { Method } from '../vectors/methods';
 
@@ -18,6 +21,8 @@ export interface SetInfo {
 
 export type WorkerRequest =
   | { id: number; type: 'open'; baseUrl: string }
+  /** Opens a set kept in this browser (lib/vectors/local-sets.ts). */
+  | { id: number; type: 'open-local'; name: string }
   | { id: number; type: 'query'; input: string; options: QueryOptions }
   | { id: number; type: 'neighbors'; word: string; options: Omit<QueryOptions, 'method'> }
   | { id: number; type: 'latency'; runs: number; method: Method }
@@ -29,8 +34,10 @@ export type WorkerRequest =
 
 /** An error as it crosses the worker boundary (Error subclasses do not survive postMessage). */
 export interface WireError {
-  kind: 'expression' | 'unknown-word' | 'cancelled' | 'other';
+  kind: 'expression' | 'unknown-word' | 'cancelled' | 'import' | 'other';
   message: string;
+  /** Where in an imported file ("line 12", "byte offset 345"). */
+  where?: string;
   column?: number;
   word?: string;
   suggestions?: string[];
@@ -46,3 +53,26 @@ export type WorkerResponse =
   | { id: number; type: 'error'; error: WireError }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'load-error'; error: WireError };
+
+/** What the page asks of the import worker. */
+export type ImportRequest =
+  | {
+      type: 'import';
+      file: File;
+      name: string;
+      title: string;
+      licence: string;
+      format: 'auto' | VectorFormat;
+      /** Replace a set of that name kept in this browser. */
+      replace: boolean;
+      /** The server's set names, which a kept set may not take. */
+      serverNames: string[];
+    }
+  | { type: 'cancel' };
+
+export type ImportResponse =
+  /** `ms` since the import started. */
+  | { type: 'progress'; progress: ImportProgress; ms: number }
+  /** `bytes`: what the kept set's files take. */
+  | { type: 'done'; manifest: Manifest; skipped: SkippedRows; ms: number; bytes: number }
+  | { type: 'error'; error: WireError };

@@ -1,14 +1,17 @@
 /// <reference lib="webworker" />
 /**
- * The vectors worker: loads a set progressively and answers queries off the UI thread.
- * Queries run over the rows loaded so far, so the first answer comes before the download ends.
+ * The vectors worker: loads a set progressively (from the server, or kept in this browser's
+ * Origin Private File System) and answers queries off the UI thread. Queries run over the rows
+ * loaded so far, so the first answer comes before the download ends.
  */
 import { ExpressionError } from '../expression/parse';
 import { computeMap, gatherRows } from '../maps/compute-map';
 import { sphericalKMeans } from '../maps/kmeans';
 import { WordSourceError } from '../maps/word-source';
 import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
-import { openRemoteSet } from '../vectors/fetch-set';
+import { OpfsStore } from '../hub/opfs-store';
+import { openRemoteSet, type RemoteSet } from '../vectors/fetch-set';
+import { openLocalSet } from '../vectors/local-sets';
 import { measureLatency } from '../vectors/latency';
 import type { WireError, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -33,14 +36,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   try {
     switch (req.type) {
-      case 'open': {
-        const remote = await openRemoteSet(req.baseUrl, (progress) => post({ type: 'progress', progress }));
-        engine = new AnalogyEngine(remote.store);
-        const m = remote.manifest;
-        post({ id: req.id, type: 'opened', info: { name: m.name, title: m.title, count: m.count, dims: m.dims, lowercase: m.lowercase, source: m.source, licence: m.licence } });
-        remote.complete.catch((e) => post({ type: 'load-error', error: toWire(e) }));
+      case 'open':
+        opened(req.id, await openRemoteSet(req.baseUrl, (progress) => post({ type: 'progress', progress })));
         return;
-      }
+      case 'open-local':
+        opened(req.id, await openLocalSet(OpfsStore.open(), req.name, (progress) => post({ type: 'progress', progress })));
+        return;
       case 'query':
         post({ id: req.id, type: 'result', result: requireEngine().query(req.input, req.options) });
         return;
@@ -81,6 +82,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     post({ id: req.id, type: 'error', error: toWire(e) });
   }
 };
+
+/** Answers over the set's rows as they load; its rows' errors are reported as they happen. */
+function opened(id: number, set: RemoteSet): void {
+  engine = new AnalogyEngine(set.store);
+  const m = set.manifest;
+  post({ id, type: 'opened', info: { name: m.name, title: m.title, count: m.count, dims: m.dims, lowercase: m.lowercase, source: m.source, licence: m.licence } });
+  set.complete.catch((e) => post({ type: 'load-error', error: toWire(e) }));
+}
 
 function requireEngine(): AnalogyEngine {
   if (!engine) throw new Error('no vector set is open yet');
