@@ -1,10 +1,12 @@
 'use client';
 /**
  * Owns the vectors worker for one set: starts it, tracks load progress, and turns requests
- * into promises. Switching sets terminates the worker, which frees its memory at once.
+ * into promises. Switching sets terminates the worker, which frees its memory at once. A set
+ * kept in this browser (see use-set-index.ts) is opened from there, any other from the site.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { withBase } from '@/app/base-path';
+import { isLocalSet, useLocalSetVersion } from '@/app/hooks/use-set-index';
 import type { MapParams, MapProgress, MapResult } from '@/lib/maps/compute-map';
 import type { WordSource } from '@/lib/maps/word-source';
 import type { QueryOptions, QueryResult } from '@/lib/vectors/analogy';
@@ -38,6 +40,7 @@ export function useVectors(setName: string) {
   const nextId = useRef(1);
   const [state, setState] = useState<LoadState>({ status: 'loading', loaded: 0, total: 0, rows: 0 });
   const [attempt, setAttempt] = useState(0); // a retry starts a new worker
+  const version = useLocalSetVersion(setName); // a kept set imported again is opened again
 
   useEffect(() => {
     const w = new Worker(new URL('../../lib/worker/vectors.worker.ts', import.meta.url), { type: 'module' });
@@ -81,14 +84,17 @@ export function useVectors(setName: string) {
     };
     w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the vectors worker failed to start' }));
     performance.mark('vectors:worker-started');
-    w.postMessage({ id: 0, type: 'open', baseUrl: new URL(withBase(`/data/${encodeURIComponent(setName)}`), window.location.href).href } satisfies WorkerRequest);
+    const open: WorkerRequest = isLocalSet(setName)
+      ? { id: 0, type: 'open-local', name: setName }
+      : { id: 0, type: 'open', baseUrl: new URL(withBase(`/data/${encodeURIComponent(setName)}`), window.location.href).href };
+    w.postMessage(open);
     return () => {
       w.terminate();
       for (const p of requests.values()) p.reject({ kind: 'other', message: 'cancelled: the vector set changed' });
       requests.clear();
       worker.current = null;
     };
-  }, [setName, attempt]);
+  }, [setName, attempt, version]);
 
   /** Loads the set again in a new worker (after a failed or stalled download). */
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
