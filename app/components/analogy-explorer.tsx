@@ -8,6 +8,7 @@ import { replaceUrlState } from '@/app/url-state';
 import { ANALOGY_PRESETS, findPreset } from '@/lib/presets';
 import type { QueryResult } from '@/lib/vectors/analogy';
 import type { QueryState } from '@/lib/route-state/query-state';
+import { DEFAULT_SET } from '@/lib/vectors/set-index';
 import type { WireError } from '@/lib/worker/protocol';
 import { useVectors } from '../hooks/use-vectors';
 import { ErrorMessage } from './error-message';
@@ -216,13 +217,13 @@ export function AnalogyExplorer({ initial, sets }: Props) {
         ) : (
           <p className="text-sm text-zinc-500 dark:text-zinc-400">Click any result word to see the words closest to it (cosine similarity over all {load.info?.dims ?? 100} dimensions).</p>
         )}
-        <VectorsNote title={load.info?.title} source={load.info?.source} licence={load.info?.licence} />
+        <VectorsNote title={load.info?.title} source={load.info?.source} licence={load.info?.licence} dims={load.info?.dims} glove={state.set === DEFAULT_SET} />
       </aside>
     </div>
   );
 }
 
-function VectorsNote({ title, source, licence }: { title?: string; source?: string; licence?: string }) {
+function VectorsNote({ title, source, licence, dims, glove }: { title?: string; source?: string; licence?: string; dims?: number; glove: boolean }) {
   return (
     <details className="rounded border border-zinc-200 p-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" open>
       <summary className="cursor-pointer font-medium text-zinc-800 dark:text-zinc-200">About these vectors</summary>
@@ -230,10 +231,17 @@ function VectorsNote({ title, source, licence }: { title?: string; source?: stri
         Loaded: <strong>{title ?? '…'}</strong>. Source: {source ?? '…'}. Licence: {licence ?? '…'}.
       </p>
       <p className="mt-2">
-        The article&apos;s examples come from word2vec trained on Google News (300 dimensions, 3 million words and phrases, case-sensitive). GloVe 6B was trained on
-        Wikipedia and Gigaword with another objective and has 100 dimensions here, so some analogies hold (queen, berlin, nurse, beijing come first) and some
-        only nearly (the answer appears lower in the list). Scores are cosine similarities; 3CosAdd ranks by cos(x, b − a + c), 3CosMul multiplies the
-        similarities instead (Levy &amp; Goldberg 2014). Like most tools, answers hide the input words by default: honest mode shows them.
+        The article&apos;s examples come from word2vec trained on Google News (300 dimensions, 3 million words and phrases, case-sensitive).{' '}
+        {glove ? (
+          <>
+            GloVe 6B was trained on Wikipedia and Gigaword with another objective and has 100 dimensions here, so some analogies hold (queen, berlin, nurse, beijing come
+            first) and some only nearly (the answer appears lower in the list).
+          </>
+        ) : (
+          <>These vectors ({dims ?? '…'} dimensions) were trained differently, so each claim may hold, nearly hold or fail: the ranks say which.</>
+        )}{' '}
+        Scores are cosine similarities; 3CosAdd ranks by cos(x, b − a + c), 3CosMul multiplies the similarities instead (Levy &amp; Goldberg 2014). Like most
+        tools, answers hide the input words by default: honest mode shows them.
       </p>
     </details>
   );
