@@ -19,7 +19,7 @@ export class AnalogyPage {
   }
 
   async open(query = ''): Promise<void> {
-    await this.page.goto(`/${query}`);
+    await this.page.goto(`/analogies${query}`);
   }
 
   /** Waits until all 341,479 words are in, so ranks are final. */

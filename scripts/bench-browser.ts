@@ -1,6 +1,6 @@
 /**
  * Browser-side figures in Debian's Chromium, on the production build:
- *  - first answer: from navigation start to the first result of /?q=king - man + woman
+ *  - first answer: from navigation start to the first result of /analogies?q=king - man + woman
  *    (warm server, cold browser cache; it may search only the words loaded so far), to the
  *    complete answer over all words, and to all words loaded; median of 5 visits;
  *  - single-query latency in the worker (the /speed page: median of 200 queries);
@@ -36,7 +36,7 @@ runCli('bench-browser', USAGE, async () => {
   });
   try {
     const warm = await browser.newPage();
-    await warm.goto(`${url}/?q=cat`); // warms the server's routes
+    await warm.goto(`${url}/analogies?q=cat`); // warms the server's routes
     await warm.getByTestId('load-ready').waitFor({ timeout: 120_000 });
     await warm.close();
 
@@ -49,7 +49,7 @@ runCli('bench-browser', USAGE, async () => {
     for (let i = 0; i < visits; i++) {
       const context = await browser.newContext(); // cold browser cache each visit
       const page = await context.newPage();
-      await page.goto(`${url}/?q=king+-+man+%2B+woman`);
+      await page.goto(`${url}/analogies?q=king+-+man+%2B+woman`);
       await page.getByTestId('result-item').first().waitFor({ timeout: 60_000 });
       // The page marks each answer as it arrives (app/components/analogy-explorer.tsx): the first
       // may search only the rows loaded so far; the complete one searched every word.

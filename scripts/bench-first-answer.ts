@@ -1,6 +1,6 @@
 /**
- * Page open → first answer of /?q=king - man + woman, in Debian's Chromium, against any running
- * copy of the app (npm start, npm run dev, or the static build behind a plain file server):
+ * Page open → first answer of /analogies?q=king - man + woman, in Debian's Chromium, against any
+ * running copy of the app (npm start, npm run dev, or the static build behind a plain file server):
  *  - cold: a new browser context per visit (empty HTTP cache, no service worker), median of N;
  *  - warm service worker (static build): one visit installs the worker (and its one reload), then
  *    N visits in the same context, served from the worker's cache.
@@ -15,7 +15,7 @@ import { quantile } from '../lib/vectors/latency';
 import { intFlag, parseCli, runCli, UsageError } from './cli';
 
 const USAGE = 'usage: npx tsx scripts/bench-first-answer.ts --url URL [--visits 5] [--service-worker] [--json]';
-const QUERY = '/?q=king+-+man+%2B+woman';
+const QUERY = '/analogies?q=king+-+man+%2B+woman';
 
 runCli('bench-first-answer', USAGE, async () => {
   const { values, positionals } = parseCli({ url: { type: 'string' }, visits: { type: 'string' }, 'service-worker': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, true);

@@ -85,7 +85,7 @@ test.describe('the static build on a plain static server', () => {
 test.describe('the sub-path build (BASE_PATH=/wve), as on a GitHub Pages project site', () => {
   test('answers under /wve/, becomes cross-origin isolated, and its links stay under /wve/', async ({ page }) => {
     const app = new AnalogyPage(page);
-    await page.goto(`${SUBPATH_URL}/?q=king+-+man+%2B+woman`);
+    await page.goto(`${SUBPATH_URL}/analogies/?q=king+-+man+%2B+woman`);
     await expect(app.items.first()).toHaveAttribute('data-word', 'queen');
     await waitForIsolation(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Layers' }).click();
