@@ -4,9 +4,15 @@ import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { readUrlState, urlForState } from '@/lib/url-state';
 
-/** Puts `query` ("?a=1&b=2" or "") into the address without a reload, in the fragment when it is long. */
+/**
+ * Puts `query` ("?a=1&b=2" or "") into the address without a reload, in the fragment when it is
+ * long. The page's language (?lang=) stays, whatever the page's own state is.
+ */
 export function replaceUrlState(query: string): void {
-  window.history.replaceState(null, '', urlForState(window.location.pathname, query));
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const lang = currentUrlState().get('lang');
+  if (lang && !params.has('lang')) params.set('lang', lang);
+  window.history.replaceState(null, '', urlForState(window.location.pathname, params.toString()));
 }
 
 /** The parameters the page opened with (query and fragment), read once. */

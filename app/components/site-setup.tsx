@@ -5,6 +5,7 @@
  * The first visit reloads once when the worker takes over, and says so; a browser without
  * service workers runs WebAssembly on one thread, and the page says that too.
  */
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { withBase } from '@/app/base-path';
 
@@ -15,6 +16,7 @@ const TAKE_OVER_MS = 8000;
 type Note = null | 'reloading' | 'no-service-worker' | 'not-isolated';
 
 export function SiteSetup() {
+  const t = useTranslations('site.setup');
   const [note, setNote] = useState<Note>(null);
   useEffect(() => {
     if (process.env.NEXT_PUBLIC_STATIC_BUILD !== '1') return;
@@ -49,9 +51,9 @@ export function SiteSetup() {
   if (!note) return null;
   return (
     <p role="status" data-testid="site-setup" data-note={note} className="mx-auto max-w-6xl px-4 pt-2 text-xs text-zinc-600 dark:text-zinc-400">
-      {note === 'reloading' && 'Setting this site up for offline use and faster WebAssembly: the page reloads once.'}
-      {note === 'no-service-worker' && 'This browser cannot run the site’s service worker here: WebAssembly runs on one thread and nothing is kept for offline use.'}
-      {note === 'not-isolated' && 'The page is not cross-origin isolated: WebAssembly runs on one thread.'}
+      {note === 'reloading' && t('reloading')}
+      {note === 'no-service-worker' && t('noServiceWorker')}
+      {note === 'not-isolated' && t('notIsolated')}
     </p>
   );
 }

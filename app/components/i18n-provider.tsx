@@ -1,0 +1,66 @@
+'use client';
+/**
+ * The page's language: English or Simplified Chinese, chosen from `?lang=` (kept in the address
+ * as the page rewrites it), the reader's last choice (localStorage), then the browser's languages.
+ * The static HTML is English; the chosen language replaces it as the page starts.
+ */
+import { NextIntlClientProvider } from 'next-intl';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { currentUrlState, replaceUrlState } from '@/app/url-state';
+import { DEFAULT_LOCALE, HTML_LANG, LOCALE_STORAGE_KEY, localeOf, pickLocale, type Locale } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
+
+interface LocaleChoice {
+  locale: Locale;
+  /** Switches the language, remembers it and writes it into the address. */
+  choose: (locale: Locale) => void;
+}
+
+const LocaleContext = createContext<LocaleChoice>({ locale: DEFAULT_LOCALE, choose: () => undefined });
+
+export const useLocaleChoice = () => useContext(LocaleContext);
+
+function remember(locale: Locale): void {
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // storage disabled: the address still holds the choice
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocale] = useState<Locale>(DEFAULT_LOCALE);
+
+  useEffect(() => {
+    const param = currentUrlState().get('lang');
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+    } catch {
+      // no storage
+    }
+    const chosen = pickLocale({ param, stored, languages: navigator.languages });
+    if (localeOf(param)) remember(chosen);
+    setLocale(chosen);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[locale];
+  }, [locale]);
+
+  const choose = useCallback((next: Locale) => {
+    setLocale(next);
+    remember(next);
+    const params = currentUrlState();
+    params.set('lang', next);
+    replaceUrlState(params.toString());
+  }, []);
+
+  return (
+    <LocaleContext.Provider value={{ locale, choose }}>
+      <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+        {children}
+      </NextIntlClientProvider>
+    </LocaleContext.Provider>
+  );
+}
