@@ -70,7 +70,7 @@ test('chart toolbars keep zoom, reset and both downloads (PNG and SVG)', async (
   await expect(chart.locator('.main-svg').first()).toBeVisible({ timeout: 60_000 });
   await chart.hover();
   const titles = await chart.locator('.modebar-btn').evaluateAll((els) => els.map((e) => e.getAttribute('data-title') ?? ''));
-  expect(titles).toEqual(expect.arrayContaining(['Download plot as a png', 'Download plot as SVG', 'Zoom', 'Reset axes']));
+  for (const wanted of [/download plot as a png/i, /download plot as svg/i, /zoom/i, /reset axes|autoscale/i]) expect(titles.some((t) => wanted.test(t)), `${wanted} among ${titles.join(', ')}`).toBe(true);
 });
 
 test('the current page is marked in the navigation, and the glossary explains a term on focus', async ({ page }) => {

@@ -119,7 +119,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <section className="space-y-4" aria-label="Analogies">
+      <section className="min-w-0 space-y-4" aria-label="Analogies">
         <form
           className="flex flex-col gap-2 sm:flex-row"
           onSubmit={(e) => {

@@ -84,7 +84,7 @@ export function WordPanel({ word, words, onMap, k, onK, overall, onSelect, onIso
         <button type="button" data-testid="recentre" onClick={() => onRecentre(word)} className={button}>
           Re-centre the map on {word}
         </button>
-        <a href={withBase(`/?q=${encodeURIComponent(word)}`)} className={button}>
+        <a href={withBase(`/analogies?q=${encodeURIComponent(word)}`)} className={button}>
           Open in analogies
         </a>
       </div>
