@@ -3,7 +3,8 @@
  * The analogy page: an expression box with the article's presets, ranked results with score
  * bars, the rank of the expected answer, and a neighbours panel. The URL holds the query.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { replaceUrlState } from '@/app/url-state';
 import { ANALOGY_PRESETS, findPreset } from '@/lib/presets';
 import type { QueryResult } from '@/lib/vectors/analogy';
@@ -18,6 +19,7 @@ import { LoadProgress } from './load-progress';
 import { ResultsList } from './results-list';
 import { PresetChip } from './preset-chip';
 import { SetSelect } from './set-select';
+import { EnglishNote } from './sets-gate';
 
 interface Props {
   initial: QueryState;
@@ -38,6 +40,10 @@ function toUrl(s: QueryState): string {
 }
 
 export function AnalogyExplorer({ initial, sets }: Props) {
+  const t = useTranslations('analogy');
+  const presets = useTranslations('analogy.presets');
+  const common = useTranslations('common');
+  const format = useFormatter();
   const [state, setState] = useState<QueryState>(initial);
   const [draft, setDraft] = useState(initial.q);
   const [result, setResult] = useState<QueryResult | null>(null);
@@ -119,7 +125,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <section className="min-w-0 space-y-4" aria-label="Analogies">
+      <section className="min-w-0 space-y-4" aria-label={t('label')}>
         <form
           className="flex flex-col gap-2 sm:flex-row"
           onSubmit={(e) => {
@@ -128,7 +134,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
           }}
         >
           <label htmlFor="expression" className="sr-only">
-            Expression
+            {t('expression')}
           </label>
           <input
             id="expression"
@@ -136,27 +142,28 @@ export function AnalogyExplorer({ initial, sets }: Props) {
             data-testid="expression-input"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
-            placeholder="king - man + woman   ·   paris : france :: berlin : ?   ·   cat"
+            placeholder={t('placeholder')}
             autoComplete="off"
             spellCheck={false}
             className="flex-1 rounded border border-zinc-300 bg-white px-3 py-2 font-mono text-base shadow-sm focus:outline-none focus:ring-2 focus:ring-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
           />
           <button type="submit" data-testid="run" className="rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400">
-            Compute
+            {t('compute')}
           </button>
         </form>
+        <EnglishNote />
 
-        <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0" aria-label="Examples from the article">
+        <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0" aria-label={t('examples')}>
           {ANALOGY_PRESETS.map((p) => (
-            <PresetChip key={p.expression} onClick={() => submit(p.expression)} title={p.claim} active={state.q === p.expression}>
-              {p.label}
+            <PresetChip key={p.expression} onClick={() => submit(p.expression)} title={presets(`${p.id}.claim`)} active={state.q === p.expression}>
+              {presets(`${p.id}.label`)}
             </PresetChip>
           ))}
         </div>
 
         <fieldset className="flex flex-wrap items-center gap-4 text-sm">
-          <legend className="sr-only">Options</legend>
-          <span role="radiogroup" aria-label="Method" className="flex gap-3">
+          <legend className="sr-only">{t('options')}</legend>
+          <span role="radiogroup" aria-label={t('method')} className="flex gap-3">
             {(['3cosadd', '3cosmul'] as const).map((m) => (
               <label key={m} className="flex items-center gap-1">
                 <input type="radio" name="method" value={m} checked={state.method === m} onChange={() => setState((s) => ({ ...s, method: m }))} />
@@ -164,12 +171,12 @@ export function AnalogyExplorer({ initial, sets }: Props) {
               </label>
             ))}
           </span>
-          <label className="flex items-center gap-1" title="Keep the input words among the answers and show where they rank">
+          <label className="flex items-center gap-1" title={t('honestTitle')}>
             <input type="checkbox" data-testid="honest" checked={state.honest} onChange={(e) => setState((s) => ({ ...s, honest: e.target.checked }))} />
-            <Term id="honest">Honest mode</Term> (don&apos;t hide the input words)
+            <span>{t.rich('honest', { term: (c: ReactNode) => <Term id="honest">{c}</Term> })}</span>
           </label>
           <label className="flex items-center gap-1">
-            Results
+            {t('resultCount')}
             <select value={state.k} onChange={(e) => setState((s) => ({ ...s, k: Number(e.target.value) }))} className="rounded border border-zinc-300 bg-transparent px-1 dark:border-zinc-700">
               {[5, 10, 20, 50].map((k) => (
                 <option key={k} value={k}>
@@ -183,7 +190,7 @@ export function AnalogyExplorer({ initial, sets }: Props) {
 
         <LoadProgress state={load} onRetry={retry} />
         {load.info?.lowercase && (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">These vectors are lower-case only: your words are lower-cased before lookup.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('lowercase')}</p>
         )}
 
         {error && <ErrorMessage error={error} input={state.q} onSuggestion={(q) => submit(q)} />}
@@ -194,28 +201,35 @@ export function AnalogyExplorer({ initial, sets }: Props) {
               <span className="font-mono text-zinc-900 dark:text-zinc-100" data-testid="canonical">
                 {result.expression}
               </span>{' '}
-              · {result.method === 'cosine' ? 'nearest neighbours by cosine' : result.method === '3cosadd' ? '3CosAdd' : '3CosMul'}
-              {result.honest ? ' · honest' : ' · input words hidden'} · {result.ms.toFixed(1)} ms
-              {result.searched < result.total && ` · searched the ${result.searched.toLocaleString('en')} words loaded so far`}
+              ·{' '}
+              {[
+                result.method === 'cosine' ? t('summary.cosine') : result.method === '3cosadd' ? '3CosAdd' : '3CosMul',
+                t(result.honest ? 'summary.honest' : 'summary.hidden'),
+                common('ms', { ms: result.ms.toFixed(1) }),
+                ...(result.searched < result.total ? [t('summary.partial', { count: result.searched })] : []),
+              ].join(' · ')}
             </h2>
             <ResultsList result={result} expect={expected} onPick={pickWord} testId="results" />
             {expected && <ExpectedRank result={result} preset={preset} loadedAll={load.status === 'ready'} />}
             {result.kind !== 'neighbors' && (
               <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="input-ranks">
-                Where the input words themselves rank: {result.inputs.map((i) => `${i.word} #${i.rank}`).join(', ')}
-                {!result.honest && ' (hidden from the list above; tick honest mode to see them)'}
+                {t(result.honest ? 'inputRanks' : 'inputRanksHidden', {
+                  ranks: result.inputs.map((i) => t('inputRank', { word: i.word, rank: format.number(i.rank) })).join(common('separator')),
+                })}
               </p>
             )}
           </div>
         )}
       </section>
 
-      <aside ref={aside} className="scroll-mt-4 space-y-3" aria-label="Nearest neighbours" aria-live="polite">
-        <h2 className="font-medium">Nearest neighbours {neighbours && <span className="font-mono">of “{neighbours.expression}”</span>}</h2>
+      <aside ref={aside} className="scroll-mt-4 space-y-3" aria-label={t('neighbours.label')} aria-live="polite">
+        <h2 className="font-medium">
+          {neighbours ? t.rich('neighbours.titleOf', { word: neighbours.expression, w: (c: ReactNode) => <span className="font-mono">{c}</span> }) : t('neighbours.title')}
+        </h2>
         {neighbours ? (
           <ResultsList result={neighbours} onPick={pickWord} testId="neighbours" />
         ) : (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">Click any result word to see the words closest to it (cosine similarity over all {load.info?.dims ?? 100} dimensions).</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('neighbours.hint', { dims: load.info?.dims ?? 100 })}</p>
         )}
         <VectorsNote title={load.info?.title} source={load.info?.source} licence={load.info?.licence} dims={load.info?.dims} glove={state.set === DEFAULT_SET} />
       </aside>
@@ -224,25 +238,12 @@ export function AnalogyExplorer({ initial, sets }: Props) {
 }
 
 function VectorsNote({ title, source, licence, dims, glove }: { title?: string; source?: string; licence?: string; dims?: number; glove: boolean }) {
+  const t = useTranslations('analogy.about');
   return (
     <details className="rounded border border-zinc-200 p-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" open>
-      <summary className="cursor-pointer font-medium text-zinc-800 dark:text-zinc-200">About these vectors</summary>
-      <p className="mt-2">
-        Loaded: <strong>{title ?? '…'}</strong>. Source: {source ?? '…'}. Licence: {licence ?? '…'}.
-      </p>
-      <p className="mt-2">
-        The article&apos;s examples come from word2vec trained on Google News (300 dimensions, 3 million words and phrases, case-sensitive).{' '}
-        {glove ? (
-          <>
-            GloVe 6B was trained on Wikipedia and Gigaword with another objective and has 100 dimensions here, so some analogies hold (queen, berlin, nurse, beijing come
-            first) and some only nearly (the answer appears lower in the list).
-          </>
-        ) : (
-          <>These vectors ({dims ?? '…'} dimensions) were trained differently, so each claim may hold, nearly hold or fail: the ranks say which.</>
-        )}{' '}
-        Scores are cosine similarities; 3CosAdd ranks by cos(x, b − a + c), 3CosMul multiplies the similarities instead (Levy &amp; Goldberg 2014). Like most
-        tools, answers hide the input words by default: honest mode shows them.
-      </p>
+      <summary className="cursor-pointer font-medium text-zinc-800 dark:text-zinc-200">{t('title')}</summary>
+      <p className="mt-2">{t.rich('loaded', { title: title ?? '…', source: source ?? '…', licence: licence ?? '…', b: (c: ReactNode) => <strong>{c}</strong> })}</p>
+      <p className="mt-2">{t('text', { kind: glove ? 'glove' : 'other', dims: dims ?? '…' })}</p>
     </details>
   );
 }

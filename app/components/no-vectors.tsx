@@ -1,8 +1,13 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+
 /** Shown when models/ holds no prepared vector set: what to run to get one. */
 export function NoVectors() {
+  const t = useTranslations('vectors.sets');
   return (
     <p role="alert" className="rounded border border-red-400 p-3 text-sm">
-      No prepared vectors found in <code>models/</code>. Run <code>npm run prepare:glove</code> (it runs automatically on <code>npm install</code>) and reload.
+      {t.rich('none', { code: (c: ReactNode) => <code>{c}</code> })}
     </p>
   );
 }

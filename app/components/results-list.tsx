@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { QueryResult } from '@/lib/vectors/analogy';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 
 /** Ranked words with score bars; each word is a button that opens its neighbours. */
 export function ResultsList({ result, expect, onPick, testId }: Props) {
+  const t = useTranslations('analogy.results');
   const max = Math.max(...result.results.map((h) => Math.abs(h.score)), 1e-9);
   return (
     <ol data-testid={testId} className="space-y-1">
@@ -22,13 +24,13 @@ export function ResultsList({ result, expect, onPick, testId }: Props) {
             <button
               type="button"
               onClick={() => onPick(h.word)}
-              title={`Show the nearest neighbours of "${h.word}"`}
+              title={t('show', { word: h.word })}
               className={`w-36 truncate rounded px-1 text-left font-medium hover:bg-sky-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:hover:bg-sky-900 ${
                 isExpected ? 'text-emerald-700 dark:text-emerald-400' : ''
               }`}
             >
               {h.word}
-              {h.input && <span className="ml-1 text-xs font-normal text-amber-600 dark:text-amber-400">(input)</span>}
+              {h.input && <span className="ml-1 text-xs font-normal text-amber-600 dark:text-amber-400">{t('input')}</span>}
             </button>
             <span className="relative h-3 flex-1 rounded bg-zinc-100 dark:bg-zinc-800" aria-hidden>
               <span

@@ -4,16 +4,23 @@
  * in this browser (with their size and a remove button), and the way to add one from a file
  * ("Open a vector file…" or a file dropped on the page).
  */
-import { useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
 import { refreshLocalSets, useLocalSets, type LocalSetSummary } from '@/app/hooks/use-set-index';
 import { OpfsStore } from '@/lib/hub/opfs-store';
 import { removeLocalSet } from '@/lib/vectors/local-sets';
 import { DEFAULT_SET, pickSet } from '@/lib/vectors/set-index';
 import { VectorImport } from './vector-import';
 
-const MB = (bytes: number) => `${(bytes / 1e6).toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+/** Sizes in megabytes with one decimal, in the reader's number format. */
+function useMegabytes(): (bytes: number) => string {
+  const format = useFormatter();
+  return (bytes) => format.number(bytes / 1e6, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+}
 
 export function SetSelect({ sets, value, onChange }: { sets: { name: string; title: string }[]; value: string; onChange: (name: string) => void }) {
+  const t = useTranslations('vectors.select');
+  const MB = useMegabytes();
   const local = useLocalSets();
   const kept = local?.sets ?? [];
   const keptNames = new Set(kept.map((s) => s.name));
@@ -27,7 +34,7 @@ export function SetSelect({ sets, value, onChange }: { sets: { name: string; tit
     <span className="flex flex-wrap items-center gap-2">
       {sets.length > 1 && (
         <label className="flex items-center gap-1">
-          Vectors
+          {t('label')}
           <select data-testid="set-select" value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-zinc-300 bg-transparent px-1 dark:border-zinc-700">
             {kept.length === 0 ? (
               site.map((s) => (
@@ -37,17 +44,17 @@ export function SetSelect({ sets, value, onChange }: { sets: { name: string; tit
               ))
             ) : (
               <>
-                <optgroup label="On this site">
+                <optgroup label={t('site')}>
                   {site.map((s) => (
                     <option key={s.name} value={s.name}>
                       {s.title}
                     </option>
                   ))}
                 </optgroup>
-                <optgroup label="In this browser" data-testid="local-options">
+                <optgroup label={t('browser')} data-testid="local-options">
                   {kept.map((s) => (
                     <option key={s.name} value={s.name}>
-                      {`${s.title} (${MB(s.bytes)})`}
+                      {t('option', { title: s.title, size: MB(s.bytes) })}
                     </option>
                   ))}
                 </optgroup>
@@ -66,6 +73,8 @@ export function SetSelect({ sets, value, onChange }: { sets: { name: string; tit
 
 /** The sets kept in this browser, each with its size and a remove button (asked twice). */
 function LocalSetList({ sets, onRemove }: { sets: LocalSetSummary[]; onRemove: (name: string) => void }) {
+  const t = useTranslations('vectors.select');
+  const MB = useMegabytes();
   const [asking, setAsking] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const remove = async (name: string) => {
@@ -75,7 +84,7 @@ function LocalSetList({ sets, onRemove }: { sets: LocalSetSummary[]; onRemove: (
       await removeLocalSet(OpfsStore.open(), name);
       setError(null);
     } catch (e) {
-      setError(`Could not remove “${name}”: ${(e as Error).message}. Close other tabs that use it and try again.`);
+      setError(t('removeFailed', { name, detail: (e as Error).message }));
     }
     await refreshLocalSets();
   };
@@ -83,26 +92,24 @@ function LocalSetList({ sets, onRemove }: { sets: LocalSetSummary[]; onRemove: (
   return (
     <details data-testid="local-sets" className="text-xs">
       <summary className="cursor-pointer">
-        In this browser: {sets.length} {sets.length === 1 ? 'set' : 'sets'}, {MB(total)}
+        {t('summary', { count: sets.length, size: MB(total) })}
       </summary>
       <ul className="mt-1 space-y-1">
         {sets.map((s) => (
           <li key={s.name} data-testid="local-set" data-name={s.name} className="flex flex-wrap items-center gap-2">
-            <span>
-              {s.title} <code>{s.name}</code> · {s.count.toLocaleString('en')} × {s.dims} · {MB(s.bytes)}
-            </span>
+            <span>{t.rich('item', { title: s.title, name: s.name, count: s.count, dims: s.dims, size: MB(s.bytes), code: (c: ReactNode) => <code>{c}</code> })}</span>
             {asking === s.name ? (
               <>
                 <button type="button" data-testid="local-remove-confirm" onClick={() => void remove(s.name)} className="rounded bg-red-700 px-2 text-white">
-                  Remove for good
+                  {t('removeForGood')}
                 </button>
                 <button type="button" onClick={() => setAsking(null)} className="rounded border border-zinc-300 px-2 dark:border-zinc-700">
-                  Keep
+                  {t('keep')}
                 </button>
               </>
             ) : (
               <button type="button" data-testid="local-remove" onClick={() => setAsking(s.name)} className="rounded border border-zinc-300 px-2 dark:border-zinc-700">
-                Remove
+                {t('remove')}
               </button>
             )}
           </li>

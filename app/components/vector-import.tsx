@@ -4,7 +4,8 @@
  * import worker (lib/worker/import.worker.ts) into a set kept in this browser, with progress,
  * cancel and errors that name the line; once kept, the page switches to it. Nothing is uploaded.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { refreshLocalSets } from '@/app/hooks/use-set-index';
 import type { ImportProgress, SkippedRows } from '@/lib/import/import-rows';
 import type { Manifest } from '@/lib/vectors/format';
@@ -51,7 +52,7 @@ function useImportJob() {
       };
       w.onerror = (e) => {
         stop();
-        setJob({ status: 'failed', error: { kind: 'other', message: e.message || 'the import worker failed to start' } });
+        setJob({ status: 'failed', error: { kind: 'other', code: 'workerFailed', message: e.message || 'workerFailed' } });
         resolve(null);
       };
       w.postMessage(request);
@@ -74,6 +75,8 @@ function useTick(on: boolean, ms: number): void {
 }
 
 export function VectorImport({ serverNames, localNames, onImported }: { serverNames: string[]; localNames: string[]; onImported: (name: string) => void }) {
+  const t = useTranslations('vectors.import');
+  const format = useFormatter();
   const { job, start, cancel, reset } = useImportJob();
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -149,10 +152,10 @@ export function VectorImport({ serverNames, localNames, onImported }: { serverNa
         type="button"
         data-testid="import-open"
         onClick={() => input.current?.click()}
-        title="Read a GloVe, word2vec or fastText file in this browser and keep it here; it is never uploaded"
+        title={t('openTitle')}
         className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Open a vector file…
+        {t('open')}
       </button>
       <input
         ref={input}
@@ -169,7 +172,7 @@ export function VectorImport({ serverNames, localNames, onImported }: { serverNa
       {job.status === 'done' && !file && <ImportDoneView {...job} />}
       {dragging && (
         <div className="pointer-events-none fixed inset-0 z-40 flex items-center justify-center bg-sky-900/30 text-lg font-medium text-white" data-testid="import-drop-zone">
-          <p className="rounded bg-sky-800 px-6 py-4 shadow-lg">Drop a vector file to import it: it stays in this browser</p>
+          <p className="rounded bg-sky-800 px-6 py-4 shadow-lg">{t('drop')}</p>
         </div>
       )}
       {file && (
@@ -185,11 +188,14 @@ export function VectorImport({ serverNames, localNames, onImported }: { serverNa
         >
           <div className="w-full max-w-lg space-y-3 rounded-lg bg-white p-4 shadow-xl dark:bg-zinc-900">
             <h2 id="import-heading" className="font-medium">
-              Import <span className="font-mono">{file.name}</span> ({(file.size / 1e6).toFixed(1)} MB)
+              {t.rich('heading', {
+                name: file.name,
+                size: format.number(file.size / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                file: (c: ReactNode) => <span className="font-mono">{c}</span>,
+              })}
             </h2>
             <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="import-privacy">
-              The file never leaves this browser: it is read here, converted to int8 vectors and kept in this browser&apos;s own storage (its Origin Private
-              File System), nothing is uploaded. GloVe, word2vec (text or binary) and fastText .vec files work.
+              {t('privacy')}
             </p>
             <ImportForm key={`${file.name}:${file.size}:${file.lastModified}`} initial={choicesFor(file.name)} serverNames={serverNames} localNames={localNames} disabled={running} onSubmit={(c) => void submit(file, c)} />
             {job.status === 'running' && <ImportProgressView fileName={file.name} totalBytes={file.size} progress={job.progress} ms={performance.now() - job.startedAt} />}
@@ -197,11 +203,11 @@ export function VectorImport({ serverNames, localNames, onImported }: { serverNa
             <div className="flex justify-end gap-2">
               {running ? (
                 <button type="button" data-testid="import-cancel" onClick={cancel} className="rounded border border-zinc-300 px-3 py-1 dark:border-zinc-700">
-                  Cancel import
+                  {t('cancel')}
                 </button>
               ) : (
                 <button type="button" data-testid="import-close" onClick={close} className="rounded border border-zinc-300 px-3 py-1 dark:border-zinc-700">
-                  Close
+                  {t('close')}
                 </button>
               )}
             </div>

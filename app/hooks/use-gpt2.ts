@@ -4,6 +4,7 @@
  * model ends the worker and starts a new one, which frees the old session's memory at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorReport, workerError, type ErrorReport } from '@/lib/gpt2/errors';
 import type { RuntimeInfo } from '@/lib/gpt2/runtime';
 import type {
   ContextRequest,
@@ -31,12 +32,16 @@ export interface Gpt2LoadState {
   info?: RuntimeInfo;
   model?: LoadedModel;
   report?: LoadReport;
-  error?: string;
+  /** Why the load failed: the English message, and a code the page words in the reader's language. */
+  error?: ErrorReport;
   /** The hub model is not kept in this browser: the page offers to download it. */
   needsDownload?: boolean;
 }
 
 type Pending = { resolve: (r: never) => void; reject: (e: Error) => void; onMessage?: (msg: Gpt2Response) => void };
+
+/** A rejected request: the worker's English message, with its code and params (see app/components/gpt2/gpt2-text.ts). */
+export type Gpt2RequestError = Error & Omit<ErrorReport, 'message'> & { needsDownload?: boolean };
 /** A request without its id. */
 type Ask = Gpt2Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -76,14 +81,14 @@ export function useGpt2(): Gpt2Handle {
   const nextId = useRef(1);
   const [state, setState] = useState<Gpt2LoadState>({ status: 'idle' });
 
-  const rejectAll = useCallback((why: string) => {
-    for (const p of pending.current.values()) p.reject(new Error(why));
+  const rejectAll = useCallback((why: Error) => {
+    for (const p of pending.current.values()) p.reject(why);
     pending.current.clear();
   }, []);
 
   const start = useCallback((): Worker => {
     worker.current?.terminate();
-    rejectAll('cancelled: another model was loaded');
+    rejectAll(workerError('cancelled'));
     // A classic worker: webpack loads its split chunks (the graph builder) with importScripts,
     // which module workers lack; onnxruntime-web still arrives through a dynamic import().
     const w = new Worker(new URL('../../lib/worker/gpt2.worker.ts', import.meta.url));
@@ -96,13 +101,13 @@ export function useGpt2(): Gpt2Handle {
         return;
       }
       pending.current.delete(msg.id);
-      if (msg.type === 'error') p.reject(Object.assign(new Error(msg.message), { needsDownload: msg.needsDownload }));
+      if (msg.type === 'error') p.reject(Object.assign(new Error(msg.message), { code: msg.code, params: msg.params, needsDownload: msg.needsDownload }) as Gpt2RequestError);
       else p.resolve(payload(msg) as never);
     };
     w.onerror = (e) => {
-      const message = e.message || 'the GPT-2 worker failed to start';
-      rejectAll(message);
-      setState((s) => ({ ...s, status: 'error', error: message }));
+      const error = workerError('workerFailed', e.message);
+      rejectAll(error);
+      setState((s) => ({ ...s, status: 'error', error: errorReport(error) }));
     };
     worker.current = w;
     return w;
@@ -112,13 +117,13 @@ export function useGpt2(): Gpt2Handle {
     return () => {
       worker.current?.terminate();
       worker.current = null;
-      rejectAll('cancelled: the page closed');
+      rejectAll(workerError('cancelled'));
     };
   }, [rejectAll]);
 
   const ask = useCallback(
     <R,>(message: Ask, onMessage?: (msg: Gpt2Response) => void, w: Worker | null = worker.current ?? start()): Promise<R> => {
-      if (!w) return Promise.reject(new Error('the GPT-2 worker is not running'));
+      if (!w) return Promise.reject(workerError('workerFailed'));
       const id = nextId.current++;
       return new Promise<R>((resolve, reject) => {
         pending.current.set(id, { resolve: resolve as (r: never) => void, reject, onMessage });
@@ -140,8 +145,8 @@ export function useGpt2(): Gpt2Handle {
         );
         setState({ status: 'ready', source, info: msg.info, model: msg.model, report: msg.report });
       } catch (e) {
-        const err = e as Error & { needsDownload?: boolean };
-        setState({ status: 'error', source, error: err.message, needsDownload: err.needsDownload });
+        const err = e as Gpt2RequestError;
+        setState({ status: 'error', source, error: { message: err.message, code: err.code, params: err.params }, needsDownload: err.needsDownload });
       }
     },
     [ask, start, state.status],

@@ -22,8 +22,14 @@ export interface LoadState {
   total: number;
   rows: number;
   ms?: number;
+  /** Why loading failed, in English (the detail the page shows for an error without a code). */
   error?: string;
+  /** The failure's code, when it has one: its message is vectors.errors.<code>. */
+  errorCode?: string;
 }
+
+/** The worker could not start, or is not running: vectors.errors.workerFailed. */
+const WORKER_FAILED: WireError = { kind: 'other', code: 'workerFailed', message: 'workerFailed' };
 
 type Pending = { resolve: (r: never) => void; reject: (e: WireError) => void; progress?: (p: MapProgress) => void };
 
@@ -59,7 +65,7 @@ export function useVectors(setName: string) {
         return;
       }
       if (msg.type === 'load-error') {
-        setState((s) => ({ ...s, status: 'error', error: msg.error.message }));
+        setState((s) => ({ ...s, status: 'error', error: msg.error.message, errorCode: msg.error.code }));
         return;
       }
       if (msg.type === 'opened') {
@@ -79,10 +85,10 @@ export function useVectors(setName: string) {
       else if (msg.type === 'latency') p?.resolve(msg.report as never);
       else if (msg.type === 'error') {
         if (p) p.reject(msg.error);
-        else setState((s) => ({ ...s, status: 'error', error: msg.error.message })); // the 'open' request
+        else setState((s) => ({ ...s, status: 'error', error: msg.error.message, errorCode: msg.error.code })); // the 'open' request
       }
     };
-    w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message || 'the vectors worker failed to start' }));
+    w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message, errorCode: WORKER_FAILED.code }));
     performance.mark('vectors:worker-started');
     const open: WorkerRequest = isLocalSet(setName)
       ? { id: 0, type: 'open-local', name: setName }
@@ -90,7 +96,7 @@ export function useVectors(setName: string) {
     w.postMessage(open);
     return () => {
       w.terminate();
-      for (const p of requests.values()) p.reject({ kind: 'other', message: 'cancelled: the vector set changed' });
+      for (const p of requests.values()) p.reject({ kind: 'cancelled', message: 'cancelled' }); // the vector set changed
       requests.clear();
       worker.current = null;
     };
@@ -101,7 +107,7 @@ export function useVectors(setName: string) {
 
   const request = useCallback(<T,>(req: NewRequest, progress?: (p: MapProgress) => void, id = nextId.current++): Promise<T> => {
     const w = worker.current;
-    if (!w) return Promise.reject({ kind: 'other', message: 'the vectors worker is not running' } satisfies WireError);
+    if (!w) return Promise.reject(WORKER_FAILED);
     return new Promise<T>((resolve, reject) => {
       pending.current.set(id, { resolve: resolve as (r: never) => void, reject, progress });
       w.postMessage({ ...req, id } as WorkerRequest);

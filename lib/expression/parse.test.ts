@@ -1,5 +1,7 @@
+import { translatorFor } from '../i18n/translate';
 import { describe, expect, it } from 'vitest';
-import { ExpressionError, parseExpression, type Expression, type Term } from './parse';
+import { MESSAGES } from '../i18n/messages';
+import { EXPRESSION_ERROR_CODES, ExpressionError, parseExpression, type Expression, type Term } from './parse';
 
 /** Terms without columns, for comparisons that are about words and weights only. */
 function ww(e: Expression): Array<[string, number]> {
@@ -298,6 +300,28 @@ describe('parseExpression: errors', () => {
 
   it('is an Error', () => {
     expect(fail('king +')).toBeInstanceOf(Error);
+  });
+
+  it('carries a code and the values its message names: the page says the same in English, and in Chinese', () => {
+    const say = (locale: 'en' | 'zh', e: ExpressionError) => translatorFor(locale, 'vectors.errors')(e.code, e.params);
+    for (const [input, , column] of cases) {
+      const error = fail(input);
+      expect(EXPRESSION_ERROR_CODES, input).toContain(error.code);
+      expect(error.params.column, input).toBe(column);
+      // The page's English is the command line's, with typographic quotes.
+      expect(say('en', error).replace(/[‘’]/g, "'"), input).toBe(error.message);
+      const zh = say('zh', error);
+      expect(zh, input).toMatch(/[\u4e00-\u9fff]/);
+      if (error.message.includes('at column')) expect(zh, input).toContain(`第 ${column} 列`);
+    }
+    expect(fail('king 2*man')).toMatchObject({ code: 'expectedSign', params: { token: '2', column: 6 } });
+  });
+
+  it('every code has its message in both languages', () => {
+    for (const code of EXPRESSION_ERROR_CODES) {
+      expect(MESSAGES.en.vectors, code).toHaveProperty(['errors', code]);
+      expect(MESSAGES.zh.vectors, code).toHaveProperty(['errors', code]);
+    }
   });
 });
 

@@ -43,16 +43,55 @@ export interface Expression {
   text: string;
 }
 
+/**
+ * The values a coded error carries for the reader's language: the UI shows the message of its
+ * `code` (messages/<locale>/vectors.json, errors.<code>) with these values; `message` stays the
+ * English text, for the command line and logs.
+ */
+export type ErrorParams = Record<string, string | number>;
+
+/** Why an expression cannot be run: one code per kind of mistake (the last three are thrown by lib/vectors/analogy.ts). */
+export const EXPRESSION_ERROR_CODES = [
+  'empty',
+  'unclosedQuote',
+  'emptyQuotes',
+  'quotedSpace',
+  'unexpected',
+  'expectedWord',
+  'zeroWeight',
+  'weightTooLarge',
+  'misplacedStar',
+  'expectedSign',
+  'expectedAnalogyMark',
+  'unexpectedInAnalogy',
+  'expectedAnswer',
+  'weightSumTooLarge',
+  'termsCancel',
+  'weightAboveFloat32',
+  'weightBelowFloat32',
+  'cosmulFlat',
+] as const;
+export type ExpressionErrorCode = (typeof EXPRESSION_ERROR_CODES)[number];
+
 /** A syntax error, with the 1-based column it refers to (also named in the message). */
 export class ExpressionError extends Error {
   /** 1-based column (UTF-16 code units) of the problem; 1 for errors about the whole input. */
   readonly column: number;
 
-  /** Creates an error; `message` should already name the column when it is positional. */
-  constructor(message: string, column: number) {
+  /**
+   * Creates an error; `message` (English) should already name the column when it is positional,
+   * and `params` hold what the message names (`column` is added to them).
+   */
+  constructor(
+    message: string,
+    column: number,
+    readonly code: ExpressionErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
     super(message);
     this.name = 'ExpressionError';
     this.column = column;
+    this.params = { ...params, column };
   }
 }
 
@@ -88,7 +127,7 @@ interface RawTerm {
  */
 export function parseExpression(input: string): Expression {
   const tokens = tokenize(input);
-  if (tokens.length === 0) throw new ExpressionError(EMPTY_MESSAGE, 1);
+  if (tokens.length === 0) throw new ExpressionError(EMPTY_MESSAGE, 1, 'empty');
 
   const end = input.length + 1;
   const isAnalogy = tokens.some((t) => t.type === 'colon' || t.type === 'dcolon');
@@ -140,14 +179,14 @@ function tokenize(input: string): Token[] {
         continue;
       case '"': {
         const close = input.indexOf('"', i + 1);
-        if (close < 0) throw new ExpressionError(`unclosed quote at column ${column}`, column);
+        if (close < 0) throw new ExpressionError(`unclosed quote at column ${column}`, column, 'unclosedQuote');
         const text = input.slice(i + 1, close);
-        if (text === '') throw new ExpressionError(`empty quotes at column ${column}`, column);
+        if (text === '') throw new ExpressionError(`empty quotes at column ${column}`, column, 'emptyQuotes');
         const space = text.search(SPACE);
         if (space >= 0) {
           // Vocabulary tokens never contain spaces, so a spaced phrase can never be found.
           const at = i + 2 + space;
-          throw new ExpressionError(`a quoted word cannot contain spaces at column ${at}`, at);
+          throw new ExpressionError(`a quoted word cannot contain spaces at column ${at}`, at, 'quotedSpace');
         }
         tokens.push({ type: 'word', text, raw: input.slice(i, close + 1), column });
         i = close + 1;
@@ -182,10 +221,10 @@ function expectedWord(previous: Token | undefined, found: Token | undefined, end
   if (!previous) {
     // Only reachable with a token present: empty input is reported before parsing.
     const at = found ? found.column : 1;
-    return new ExpressionError(`unexpected '${found?.raw ?? ''}' at column ${at}`, at);
+    return new ExpressionError(`unexpected '${found?.raw ?? ''}' at column ${at}`, at, 'unexpected', { token: found?.raw ?? '' });
   }
   const at = found ? found.column : end;
-  return new ExpressionError(`expected a word after '${previous.raw}' at column ${at}`, at);
+  return new ExpressionError(`expected a word after '${previous.raw}' at column ${at}`, at, 'expectedWord', { token: previous.raw });
 }
 
 function parseArithmetic(tokens: Token[], end: number): RawTerm[] {
@@ -204,10 +243,10 @@ function parseArithmetic(tokens: Token[], end: number): RawTerm[] {
     t = tokens[pos];
     if (t?.type === 'number') {
       if (t.value === 0) {
-        throw new ExpressionError(`a weight cannot be zero at column ${t.column}`, t.column);
+        throw new ExpressionError(`a weight cannot be zero at column ${t.column}`, t.column, 'zeroWeight');
       }
       if (!Number.isFinite(t.value)) {
-        throw new ExpressionError(`weight '${t.raw}' is too large at column ${t.column}`, t.column);
+        throw new ExpressionError(`weight '${t.raw}' is too large at column ${t.column}`, t.column, 'weightTooLarge', { token: t.raw });
       }
       weight *= t.value;
       pos += 2; // the lexer only makes a number token when a '*' follows it
@@ -228,12 +267,13 @@ function unexpectedAfterTerm(t: Token): ExpressionError {
       return new ExpressionError(
         `unexpected '*' at column ${at}: a weight goes before its word, as in 2*king`,
         at,
+        'misplacedStar',
       );
     case 'word':
     case 'number':
-      return new ExpressionError(`expected '+' or '-' before '${t.raw}' at column ${at}`, at);
+      return new ExpressionError(`expected '+' or '-' before '${t.raw}' at column ${at}`, at, 'expectedSign', { token: t.raw });
     default:
-      return new ExpressionError(`unexpected '${t.raw}' at column ${at}`, at);
+      return new ExpressionError(`unexpected '${t.raw}' at column ${at}`, at, 'unexpected', { token: t.raw });
   }
 }
 
@@ -251,8 +291,8 @@ function parseAnalogy(tokens: Token[], end: number): Expression {
       pos++;
       return;
     }
-    if (!t) throw new ExpressionError(`expected '${raw}' at column ${end}${ANALOGY_HINT}`, end);
-    throw new ExpressionError(`unexpected '${t.raw}' at column ${t.column}${ANALOGY_HINT}`, t.column);
+    if (!t) throw new ExpressionError(`expected '${raw}' at column ${end}${ANALOGY_HINT}`, end, 'expectedAnalogyMark', { token: raw });
+    throw new ExpressionError(`unexpected '${t.raw}' at column ${t.column}${ANALOGY_HINT}`, t.column, 'unexpectedInAnalogy', { token: t.raw });
   };
 
   const a = word();
@@ -269,7 +309,7 @@ function parseAnalogy(tokens: Token[], end: number): Expression {
     if (t?.type === 'word') expect = t.text;
     else if (t?.type !== 'question') {
       const at = t ? t.column : end;
-      throw new ExpressionError(`expected a word or '?' after ':' at column ${at}`, at);
+      throw new ExpressionError(`expected a word or '?' after ':' at column ${at}`, at, 'expectedAnswer');
     }
     pos++;
     const extra = tokens[pos];
@@ -277,6 +317,8 @@ function parseAnalogy(tokens: Token[], end: number): Expression {
       throw new ExpressionError(
         `unexpected '${extra.raw}' at column ${extra.column}${ANALOGY_HINT}`,
         extra.column,
+        'unexpectedInAnalogy',
+        { token: extra.raw },
       );
     }
   }
@@ -314,13 +356,15 @@ function mergeTerms(raw: RawTerm[]): Term[] {
       throw new ExpressionError(
         `the weights of '${t.word}' add up to too large a number at column ${t.column}`,
         t.column,
+        'weightSumTooLarge',
+        { word: t.word },
       );
     }
   }
   // Relative tolerance: 0.1*x + 0.2*x - 0.3*x leaves rounding residue, not a real weight.
   const kept = merged.filter((t, i) => Math.abs(t.weight) > magnitude[i] * 4 * Number.EPSILON);
   if (kept.length === 0) {
-    throw new ExpressionError('the terms cancel out: nothing is left to search for', 1);
+    throw new ExpressionError('the terms cancel out: nothing is left to search for', 1, 'termsCancel');
   }
   return kept;
 }

@@ -57,14 +57,35 @@ export function formatAblation(a: Ablation): string {
   return [...a.heads.map(([l, h]) => `${l}.${h}`), ...a.mlps.map((l) => `mlp${l}`)].join(',');
 }
 
+/** An entry of an ablation string that was not used, and why: outside the model's heads or layers, or not written as a head or an MLP. */
+export interface AblationRejection {
+  item: string;
+  reason: 'head' | 'mlp' | 'syntax';
+  layers: number;
+  heads: number;
+}
+
+/** A rejection in English. */
+export function rejectionText(r: AblationRejection): string {
+  switch (r.reason) {
+    case 'head':
+      return `${r.item} (this model has ${r.layers} layers × ${r.heads} heads, 0-based)`;
+    case 'mlp':
+      return `${r.item} (this model has layers 0-${r.layers - 1})`;
+    case 'syntax':
+      return `${r.item} (write a head as layer.head, e.g. 9.9, and an MLP as mlp3)`;
+  }
+}
+
 /**
  * Reads "9.9,9.6,mlp3". Entries that are malformed or outside the model are returned in
- * `rejected` with the reason (a URL from another model should not break the page).
+ * `rejections`, with the reason (a URL from another model should not break the page).
  */
-export function parseAblation(text: string, config: Pick<Gpt2Config, 'nLayer' | 'nHead'>): { ablation: Ablation; rejected: string[] } {
+export function readAblation(text: string, config: Pick<Gpt2Config, 'nLayer' | 'nHead'>): { ablation: Ablation; rejections: AblationRejection[] } {
   const heads: [number, number][] = [];
   const mlps: number[] = [];
-  const rejected: string[] = [];
+  const rejections: AblationRejection[] = [];
+  const reject = (item: string, reason: AblationRejection['reason']) => rejections.push({ item, reason, layers: config.nLayer, heads: config.nHead });
   for (const raw of text.split(',')) {
     const item = raw.trim();
     if (!item) continue;
@@ -73,12 +94,18 @@ export function parseAblation(text: string, config: Pick<Gpt2Config, 'nLayer' | 
     if (head) {
       const [l, h] = [Number(head[1]), Number(head[2])];
       if (isIndex(l, config.nLayer) && isIndex(h, config.nHead)) heads.push([l, h]);
-      else rejected.push(`${item} (this model has ${config.nLayer} layers × ${config.nHead} heads, 0-based)`);
+      else reject(item, 'head');
     } else if (mlp) {
       const l = Number(mlp[1]);
       if (isIndex(l, config.nLayer)) mlps.push(l);
-      else rejected.push(`${item} (this model has layers 0-${config.nLayer - 1})`);
-    } else rejected.push(`${item} (write a head as layer.head, e.g. 9.9, and an MLP as mlp3)`);
+      else reject(item, 'mlp');
+    } else reject(item, 'syntax');
   }
-  return { ablation: normaliseAblation({ heads, mlps }, config), rejected };
+  return { ablation: normaliseAblation({ heads, mlps }, config), rejections };
+}
+
+/** readAblation with the rejections in English, in `rejected`. */
+export function parseAblation(text: string, config: Pick<Gpt2Config, 'nLayer' | 'nHead'>): { ablation: Ablation; rejected: string[] } {
+  const { ablation, rejections } = readAblation(text, config);
+  return { ablation, rejected: rejections.map(rejectionText) };
 }

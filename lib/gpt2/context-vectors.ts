@@ -4,6 +4,7 @@
  * vector per layer and the context tokens for the baseline, and compute the layer similarities.
  */
 import { layerSimilarity, type SimilarityReport } from './layer-similarity';
+import { Gpt2Error } from './errors';
 import { checkContextLength } from './runtime';
 import { poolSpan, tokenizeSentence, type Pooling, type TokenizedSentence } from './tokenizer';
 import type { Gpt2Config } from './weights';
@@ -24,12 +25,14 @@ export type ResidRunner = (ids: number[]) => Promise<Float32Array>;
 
 /** Tokenises and checks every sentence before any model work; throws a message naming the sentence. */
 export function prepareSentences(target: string, sentences: readonly string[], config: Gpt2Config): TokenizedSentence[] {
-  if (!target.trim()) throw new Error('Enter a target word.');
-  if (sentences.length < 2) throw new Error('Enter at least two sentences to compare.');
+  if (!target.trim()) throw new Gpt2Error('emptyTarget', {}, 'Enter a target word.');
+  if (sentences.length < 2) throw new Gpt2Error('tooFewSentences', {}, 'Enter at least two sentences to compare.');
   return sentences.map((text, i) => {
     const s = tokenizeSentence(text, target);
-    checkContextLength(s.ids.length, config.nPositions, `Sentence ${i + 1}`);
-    if (s.spans.length === 0) throw new Error(`Sentence ${i + 1} does not contain "${target.trim()}" as a whole word.`);
+    checkContextLength(s.ids.length, config.nPositions, { sentence: i + 1 });
+    if (s.spans.length === 0) {
+      throw new Gpt2Error('targetNotInSentence', { sentence: i + 1, target: target.trim() }, `Sentence ${i + 1} does not contain "${target.trim()}" as a whole word.`);
+    }
     return s;
   });
 }

@@ -74,7 +74,7 @@ export async function generate(
       stop = 'context';
       break;
     }
-    checkContextLength(ids.length, nPositions, 'The text');
+    checkContextLength(ids.length, nPositions, 'text');
     const t1 = performance.now();
     const logits = (await session.run(ids, ['next_logits'], { lens_position: NO_LENS })).next_logits.data;
     const id = sampleToken(logits, request.sampling, random);

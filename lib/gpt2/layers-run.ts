@@ -9,6 +9,7 @@
 import { ablationMasks, formatAblation, normaliseAblation, type Ablation } from './ablation';
 import { attentionHead, attentionThumbnails } from './attention-view';
 import { gpt2DefaultFeeds, NO_LENS } from './graph-contract';
+import { Gpt2Error } from './errors';
 import { checkContextLength, type Gpt2Session } from './runtime';
 import { tokenizeSentence, type TokenPiece } from './tokenizer';
 import type { Gpt2Config } from './weights';
@@ -60,9 +61,9 @@ type Session = Pick<Gpt2Session, 'run' | 'config'>;
 
 /** Tokenises the prompt as the model reads it: `<|endoftext|>` first, then the prompt's tokens. */
 export function tokenizePrompt(prompt: string, nPositions: number): { ids: number[]; pieces: TokenPiece[] } {
-  if (!prompt.trim()) throw new Error('Enter a prompt.');
+  if (!prompt.trim()) throw new Gpt2Error('emptyPrompt', {}, 'Enter a prompt.');
   const { ids, pieces } = tokenizeSentence(prompt, '');
-  checkContextLength(ids.length, nPositions, 'The prompt');
+  checkContextLength(ids.length, nPositions, 'prompt');
   return { ids, pieces };
 }
 
@@ -81,7 +82,9 @@ export function layersTokenLimit(config: Pick<Gpt2Config, 'nLayer' | 'nHead' | '
 export function checkLayersLength(tokens: number, config: Pick<Gpt2Config, 'nLayer' | 'nHead' | 'nPositions'>): void {
   const limit = layersTokenLimit(config);
   if (tokens > limit && limit < config.nPositions) {
-    throw new Error(
+    throw new Gpt2Error(
+      'layersTooLong',
+      { tokens, limit, contextLimit: config.nPositions },
       `The prompt is ${tokens.toLocaleString('en')} tokens long; the layers view keeps every head's attention, so it takes at most ${limit.toLocaleString('en')} tokens on this model (the context page takes up to ${config.nPositions.toLocaleString('en')}). Shorten it: nothing was truncated.`,
     );
   }

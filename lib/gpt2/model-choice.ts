@@ -37,10 +37,27 @@ export interface ModelChoiceInput {
   last?: LastChoice | null;
 }
 
+/** A problem with the URL's model parameters, for the page to word in the reader's language (messages: gpt2 `choice.<code>`). */
+export type ModelChoiceProblem =
+  | { code: 'badDtype'; params: { dtype: string; allowed: string } }
+  | { code: 'noSuchModel'; params: { name: string; installed: string } };
+
 export interface ModelChoiceResult {
   decision: ModelDecision;
-  /** Problems with the URL's parameters, said on the page. */
+  /** Problems with the URL's parameters, in English (the command line, tests). */
   notes: string[];
+  /** The same problems as codes, one per note, in the same order. */
+  problems: ModelChoiceProblem[];
+}
+
+/** A problem in English. */
+export function problemNote(p: ModelChoiceProblem): string {
+  switch (p.code) {
+    case 'badDtype':
+      return `?dtype=${p.params.dtype} is not one of ${p.params.allowed}: using the default for this browser.`;
+    case 'noSuchModel':
+      return `There is no GPT-2 model named "${p.params.name}" on this server${p.params.installed ? ` (installed: ${p.params.installed})` : ''}.`;
+  }
 }
 
 /** Real checkpoints in the order the page prefers them. */
@@ -48,29 +65,32 @@ const PREFERRED = KNOWN_GPT2.map((k) => k.name);
 
 const DTYPES: readonly Gpt2Dtype[] = ['int8', 'fp16', 'fp32'];
 
-export function chooseModel({ params, server, kept, last }: ModelChoiceInput): ModelChoiceResult {
-  const notes: string[] = [];
+export function chooseModel(input: ModelChoiceInput): ModelChoiceResult {
+  const problems: ModelChoiceProblem[] = [];
+  const result = choose(input, problems);
+  return { ...result, notes: problems.map(problemNote), problems };
+}
+
+function choose({ params, server, kept, last }: ModelChoiceInput, problems: ModelChoiceProblem[]): { decision: ModelDecision } {
   const hub = params.hub?.trim() ? params.hub.trim().replace(/\/+$/, '') : HUB_DEFAULT;
   const revision = params.revision?.trim() || REVISION_DEFAULT;
   let dtype: HubModel['dtype'] = 'auto';
   if (params.dtype) {
     if ((DTYPES as readonly string[]).includes(params.dtype)) dtype = params.dtype as Gpt2Dtype;
-    else notes.push(`?dtype=${params.dtype} is not one of ${DTYPES.join(', ')}: using the default for this browser.`);
+    else problems.push({ code: 'badDtype', params: { dtype: params.dtype, allowed: DTYPES.join(', ') } });
   }
   const hubModel = (repo: string, rev: string): HubModel => ({ kind: 'hub', hub, repo, revision: rev, dtype });
   const isKept = (repo: string, rev: string) => kept.some((k) => k.repo === repo && k.revision === rev && !k.partial);
 
   if (params.model) {
     const named = server.find((m) => m.name === params.model);
-    if (named) return { decision: { action: 'load', source: named, explicit: true }, notes };
-    notes.push(
-      `There is no GPT-2 model named "${params.model}" on this server${server.length ? ` (installed: ${server.map((m) => m.name).join(', ')})` : ''}.`,
-    );
+    if (named) return { decision: { action: 'load', source: named, explicit: true } };
+    problems.push({ code: 'noSuchModel', params: { name: params.model, installed: server.map((m) => m.name).join(', ') } });
   }
   if (params.repo?.trim()) {
     const repo = params.repo.trim();
-    if (isKept(repo, revision)) return { decision: { action: 'load', source: hubModel(repo, revision), explicit: true }, notes };
-    return { decision: { action: 'offer', hub, repo, revision, dtype }, notes };
+    if (isKept(repo, revision)) return { decision: { action: 'load', source: hubModel(repo, revision), explicit: true } };
+    return { decision: { action: 'offer', hub, repo, revision, dtype } };
   }
 
   const real = server.filter((m) => !m.random).sort((a, b) => rank(a.name) - rank(b.name));
@@ -78,14 +98,14 @@ export function chooseModel({ params, server, kept, last }: ModelChoiceInput): M
   const keptReal = kept.filter((k) => !k.partial && !k.random);
   if (last?.kind === 'server') {
     const m = real.find((s) => s.name === last.name);
-    if (m) return { decision: { action: 'load', source: m, explicit: false }, notes };
+    if (m) return { decision: { action: 'load', source: m, explicit: false } };
   }
   if (last?.kind === 'hub' && keptReal.some((k) => k.repo === last.repo && k.revision === last.revision)) {
-    return { decision: { action: 'load', source: hubModel(last.repo, last.revision), explicit: false }, notes };
+    return { decision: { action: 'load', source: hubModel(last.repo, last.revision), explicit: false } };
   }
-  if (real.length) return { decision: { action: 'load', source: real[0], explicit: false }, notes };
-  if (keptReal.length) return { decision: { action: 'load', source: hubModel(keptReal[0].repo, keptReal[0].revision), explicit: false }, notes };
-  return { decision: { action: 'offer', hub, repo: KNOWN_GPT2[0].repo, revision, dtype }, notes };
+  if (real.length) return { decision: { action: 'load', source: real[0], explicit: false } };
+  if (keptReal.length) return { decision: { action: 'load', source: hubModel(keptReal[0].repo, keptReal[0].revision), explicit: false } };
+  return { decision: { action: 'offer', hub, repo: KNOWN_GPT2[0].repo, revision, dtype } };
 }
 
 function rank(name: string): number {

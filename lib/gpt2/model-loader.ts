@@ -12,6 +12,7 @@ import { hubFileUrl } from '../hub/hub-url';
 import { keptBuild, keptFolderName, readKept, recordBuild, recordDownload, type KeptMeta } from '../hub/kept-models';
 import type { ByteStore } from '../hub/byte-store';
 import type { Gpt2Dtype } from './graph-contract';
+import { Gpt2Error } from './errors';
 import { knownByRepo } from './known-models';
 import { readSafetensors } from './safetensors';
 import { checkFiniteWeights, gpt2WeightsFromSafetensors, parseGpt2Config, type Gpt2Config, type Gpt2Weights } from './weights';
@@ -52,7 +53,11 @@ export interface ReadyGraph {
 }
 
 /** Thrown when a hub model is not kept here and the caller did not allow a download. */
-export class NeedsDownloadError extends Error {}
+export class NeedsDownloadError extends Gpt2Error {
+  constructor(repo: string) {
+    super('notKept', { repo }, `${repo} is not kept in this browser yet`);
+  }
+}
 
 const graphFile = (dtype: Gpt2Dtype) => `model-${dtype}.onnx`;
 
@@ -67,7 +72,7 @@ export function hubModelInfo(repo: string, configJson: Record<string, unknown>, 
   const random = configJson[RANDOM_MARKER] === true;
   const known = knownByRepo(repo);
   const label = random ? `${repo} (random test model — not GPT-2)` : known ? `${known.label} — ${repo}` : repo;
-  return { kind: 'hub', label, random, source: random ? `${repo}: random weights` : repo, repo: random ? null : (known?.repo ?? repo), dtype, config };
+  return { kind: 'hub', name: repo, label, random, source: random ? `${repo}: random weights` : repo, repo: random ? null : (known?.repo ?? repo), dtype, config };
 }
 
 /** Checks config.json before any weight is read: a GPT-2 with GPT-2's vocabulary. */
@@ -75,10 +80,17 @@ export function checkHubConfig(repo: string, json: unknown): { json: Record<stri
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${repo}: config.json is not a JSON object`);
   const obj = json as Record<string, unknown>;
   if (obj.model_type !== 'gpt2') {
-    throw new Error(`${repo} is not a GPT-2 checkpoint: its config.json says model_type ${JSON.stringify(obj.model_type ?? null)} (this page runs "gpt2" models only)`);
+    const modelType = JSON.stringify(obj.model_type ?? null);
+    throw new Gpt2Error('notGpt2', { repo, modelType }, `${repo} is not a GPT-2 checkpoint: its config.json says model_type ${modelType} (this page runs "gpt2" models only)`);
   }
   const config = parseGpt2Config(obj);
-  if (config.vocabSize !== GPT2_VOCAB) throw new Error(`${repo} has a ${config.vocabSize}-token vocabulary; the page tokenises with GPT-2's ${GPT2_VOCAB} tokens`);
+  if (config.vocabSize !== GPT2_VOCAB) {
+    throw new Gpt2Error(
+      'wrongVocabulary',
+      { repo, size: config.vocabSize, expected: GPT2_VOCAB },
+      `${repo} has a ${config.vocabSize}-token vocabulary; the page tokenises with GPT-2's ${GPT2_VOCAB} tokens`,
+    );
+  }
   return { json: obj, config };
 }
 
@@ -95,7 +107,7 @@ export async function loadHubModel(source: HubModel & { dtype: Gpt2Dtype }, allo
   const report: Omit<LoadReport, 'ms'> = { from: 'kept', downloadedBytes: 0, resumedFrom: 0, built: false };
 
   if (!meta || !(await hasFiles(folder, meta))) {
-    if (!allowDownload) throw new NeedsDownloadError(`${repo} is not kept in this browser yet`);
+    if (!allowDownload) throw new NeedsDownloadError(repo);
     report.from = 'network';
     meta = await downloadHubFiles(source, folder, env, report);
   }
@@ -122,7 +134,7 @@ export async function loadHubModel(source: HubModel & { dtype: Gpt2Dtype }, allo
     await folder.write(graphFile(dtype), graph);
     await recordBuild(env.store, repo, revision, dtype, { file: graphFile(dtype), bytes: graph.byteLength, etag: meta.etag, builder: env.builderVersion });
   } catch (e) {
-    report.keepError = `the ${dtype} graph could not be kept (${(e as Error).message}); it is built again next time`;
+    report.keepError = (e as Error).message; // the page says the graph is built again next time
   }
   return { graph, externalData: external ? [{ path: external.path, data: bytes }] : undefined, model, report };
 }
@@ -176,7 +188,7 @@ export async function loadServerModel(source: ServerModel, env: LoaderEnv): Prom
   stage({ stage: 'storage' });
   const folder = env.store.folder('server');
   const name = `${source.name}-${source.sha256.slice(0, 16)}.onnx`;
-  const model: LoadedModel = { kind: 'server', label: source.label, random: source.random, source: source.source, repo: source.repo, dtype: source.dtype, config: source.config };
+  const model: LoadedModel = { kind: 'server', name: source.name, label: source.label, random: source.random, source: source.source, repo: source.repo, dtype: source.dtype, config: source.config };
   const report: Omit<LoadReport, 'ms'> = { from: 'kept', downloadedBytes: 0, resumedFrom: 0, built: false };
   if ((await folder.size(name)) === source.bytes) {
     stage({ stage: 'read', bytes: source.bytes });

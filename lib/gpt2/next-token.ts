@@ -3,6 +3,7 @@
  * and probability of any token. The logit lens (logit-lens.ts) summarises each of its rows with
  * the same `predict`, so the next-token view and the lens read the graph's unembedding one way.
  */
+import { Gpt2Error } from './errors';
 import { encodeText, tokenPieces, type TokenPiece } from './tokenizer';
 
 export interface Normaliser {
@@ -99,7 +100,7 @@ export interface Candidate {
 
 /** Tokenises a typed candidate; throws on empty text. */
 export function candidateToken(text: string): Candidate {
-  if (!text) throw new Error('Enter a token to score, e.g. " Mary" (with its leading space).');
+  if (!text) throw new Gpt2Error('emptyCandidate', {}, 'Enter a token to score, e.g. " Mary" (with its leading space).');
   const ids = encodeText(text);
   return { text, ids, pieces: tokenPieces(text, ids), id: ids[0], split: ids.length > 1 };
 }

@@ -7,6 +7,7 @@
  */
 import type * as OrtModule from 'onnxruntime-web';
 import { gpt2DefaultFeeds, NO_LENS, type Gpt2Dtype } from './graph-contract';
+import { Gpt2Error } from './errors';
 import type { Gpt2Config } from './weights';
 
 export type Ort = typeof OrtModule;
@@ -31,12 +32,24 @@ export function configureOrt(ort: Ort, options: { wasmPaths?: string; numThreads
   ort.env.logLevel = 'error';
 }
 
-/** Refuses a token sequence the model cannot read; never truncates. `what` names it in the message. */
-export function checkContextLength(tokens: number, nPositions: number, what = 'The input'): void {
-  if (tokens < 1) throw new Error(`${what} has no tokens.`);
+/** What a length check is about: the input, a prompt, a text being continued, or one of the context page's sentences (1-based). */
+export type ContextSubject = 'input' | 'prompt' | 'text' | { sentence: number };
+
+const SUBJECT_NAMES = { input: 'The input', prompt: 'The prompt', text: 'The text' } as const;
+
+/**
+ * Refuses a token sequence the model cannot read; never truncates. `what` names it in the message
+ * (a subject, or any English name for the command line's own inputs).
+ */
+export function checkContextLength(tokens: number, nPositions: number, what: ContextSubject | string = 'input'): void {
+  const name = typeof what === 'object' ? `Sentence ${what.sentence}` : what in SUBJECT_NAMES ? SUBJECT_NAMES[what as keyof typeof SUBJECT_NAMES] : what;
+  if (tokens < 1) throw new Error(`${name} has no tokens.`);
   if (tokens > nPositions) {
-    throw new Error(
-      `${what} is ${tokens.toLocaleString('en')} tokens long; this model reads at most ${nPositions.toLocaleString('en')} tokens (n_positions). ` +
+    const subject = typeof what === 'object' ? 'sentence' : what in SUBJECT_NAMES ? what : 'input';
+    throw new Gpt2Error(
+      'tooLong',
+      { what: subject, sentence: typeof what === 'object' ? what.sentence : 0, tokens, limit: nPositions },
+      `${name} is ${tokens.toLocaleString('en')} tokens long; this model reads at most ${nPositions.toLocaleString('en')} tokens (n_positions). ` +
         'Shorten it: nothing was truncated.',
     );
   }

@@ -4,6 +4,7 @@
  * probabilities add up to top p — the order Hugging Face's `generate` applies them in. The random
  * source is passed in, so the same seed gives the same text.
  */
+import { Gpt2Error } from './errors';
 import { normaliser } from './next-token';
 
 export interface SamplingOptions {
@@ -22,7 +23,9 @@ export const DEFAULT_SAMPLING: SamplingOptions = { mode: 'greedy', temperature: 
 /** Refuses options that would make sampling undefined; the message names the value and the range. */
 export function checkSampling(o: SamplingOptions): void {
   if (o.mode !== 'greedy' && o.mode !== 'sample') throw new Error(`sampling mode must be "greedy" or "sample" (got ${JSON.stringify(o.mode)})`);
-  if (!(o.temperature > 0) || !Number.isFinite(o.temperature)) throw new Error(`temperature must be a positive number (got ${o.temperature})`);
+  if (!(o.temperature > 0) || !Number.isFinite(o.temperature)) {
+    throw new Gpt2Error('badTemperature', { value: String(o.temperature) }, `temperature must be a positive number (got ${o.temperature})`);
+  }
   if (!Number.isInteger(o.topK) || o.topK < 0) throw new Error(`top-k must be a whole number ≥ 0, 0 meaning no limit (got ${o.topK})`);
   if (!(o.topP > 0 && o.topP <= 1)) throw new Error(`top-p must be in (0, 1] (got ${o.topP})`);
 }

@@ -5,6 +5,7 @@
  * (lib/gpt2/safetensors.ts knows the file format, nothing of GPT-2) and checks the config and the
  * values before anything is built from them.
  */
+import { Gpt2Error } from './errors';
 import type { SafetensorsFile } from './safetensors';
 
 export interface Gpt2Config {
@@ -161,7 +162,11 @@ export function checkFiniteWeights(weights: Gpt2Weights, source: string): void {
       const v = data[i];
       if (v - v !== 0) {
         // only NaN and ±Infinity fail v − v = 0
-        throw new Error(`${source}: tensor "${name}" holds ${v} at index ${i}: the checkpoint is corrupt or was saved after training diverged; download it again or use another`);
+        throw new Gpt2Error(
+          'nanWeights',
+          { file: source, tensor: name, value: String(v), index: i },
+          `${source}: tensor "${name}" holds ${v} at index ${i}: the checkpoint is corrupt or was saved after training diverged; download it again or use another`,
+        );
       }
     }
   }

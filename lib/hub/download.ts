@@ -73,6 +73,10 @@ export class IncompleteDownloadError extends Error {
     message: string,
     readonly loaded: number,
     readonly total: number | null,
+    /** Set when no bytes arrived for this long (ms): the stall watchdog stopped it. */
+    readonly stalledFor: number | null = null,
+    /** `host[:port]` the bytes came from. */
+    readonly host = '',
   ) {
     super(message);
   }
@@ -156,7 +160,7 @@ async function attempt(options: DownloadOptions): Promise<DownloadResult | 'rest
     const loaded = await receive(res, options, part, plan.start, plan.total, guard, hint);
     const { total } = plan;
     if (total !== null && loaded < total) {
-      throw new IncompleteDownloadError(`download of ${url} ended early: ${bytes(loaded)} of ${bytes(total)} bytes arrived; ${hint}`, loaded, total);
+      throw new IncompleteDownloadError(`download of ${url} ended early: ${bytes(loaded)} of ${bytes(total)} bytes arrived; ${hint}`, loaded, total, null, hostOf(url));
     }
     // Only a body the fetch decoded (gzip whose Content-Encoding a browser hides) outgrows its
     // Content-Length, and then the length says nothing; a size from Content-Range or X-Linked-Size must match.
@@ -218,7 +222,7 @@ async function receive(res: Response, options: DownloadOptions, part: string, st
         const where = `${bytes(loaded)}${total !== null ? ` of ${bytes(total)}` : ''} bytes`;
         throw (
           guard.explain(e, res.url || url, loaded, total, hint) ??
-          new IncompleteDownloadError(`download of ${url} stopped at ${where} (${describeError(e)}); ${hint}`, loaded, total)
+          new IncompleteDownloadError(`download of ${url} stopped at ${where} (${describeError(e)}); ${hint}`, loaded, total, null, hostOf(url))
         );
       }
       if (!chunk || chunk.done) break;
@@ -252,7 +256,7 @@ async function finish(options: DownloadOptions, loaded: number, start: number, e
       await options.verify(part);
     } catch (e) {
       await discard(store, part, info);
-      throw new Error(`downloaded ${name} is not usable and was deleted: ${(e as Error).message}`);
+      throw new Error(`downloaded ${name} is not usable and was deleted: ${(e as Error).message}`, { cause: e });
     }
   }
   await store.rename(part, name);
@@ -318,7 +322,7 @@ class Watchdog {
   explain(e: unknown, from: string, loaded: number, total: number | null, hint: string): unknown {
     if (this.stalled) {
       const where = loaded > 0 ? ` after ${bytes(loaded)}${total !== null ? ` of ${bytes(total)}` : ''} bytes` : '';
-      return new IncompleteDownloadError(`no data for ${this.ms / 1000} s from ${hostOf(from)}${where}; ${hint}`, loaded, total);
+      return new IncompleteDownloadError(`no data for ${this.ms / 1000} s from ${hostOf(from)}${where}; ${hint}`, loaded, total, this.ms, hostOf(from));
     }
     if (this.outer?.aborted) return this.outer.reason ?? e;
     return null;

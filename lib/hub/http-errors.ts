@@ -4,7 +4,15 @@
  */
 
 /** The server could not be reached at all (offline, DNS failure, refused or dropped connection). */
-export class NetworkError extends Error {}
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    /** `host[:port]` that could not be reached ('' when unknown). */
+    readonly host = '',
+  ) {
+    super(message);
+  }
+}
 
 /** The server answered with an error status. `code` is the hub's X-Error-Code (RepoNotFound, …) when sent. */
 export class HubHttpError extends Error {
@@ -34,7 +42,7 @@ export function hostOf(url: string): string {
 export function networkError(url: string, e: unknown): NetworkError {
   const host = hostOf(url);
   const detail = systemErrorDetail(e);
-  return new NetworkError(detail ? `cannot reach ${host}: ${detail}` : `cannot reach ${host} (offline?): ${(e as Error)?.message ?? String(e)}`);
+  return new NetworkError(detail ? `cannot reach ${host}: ${detail}` : `cannot reach ${host} (offline?): ${(e as Error)?.message ?? String(e)}`, host);
 }
 
 const CODES: Record<string, string> = {
@@ -61,24 +69,39 @@ export function describeError(e: unknown): string {
   return systemErrorDetail(e) ?? err?.cause?.message ?? err?.message ?? String(e);
 }
 
-/** What a status (and the hub's error code) most likely means, and what to do. */
-function hint(status: number, code: string | null): string {
-  if (code === 'GatedRepo') return 'the repository is gated: accept its terms on the hub and sign in with a token';
-  if (code === 'RepoNotFound' || status === 401) return 'no such repository, or it is private or gated: check the owner/name spelling';
-  if (code === 'RevisionNotFound') return 'no such revision: check the branch, tag or commit';
-  if (code === 'EntryNotFound') return 'no such file in this repository and revision';
-  if (status === 403) return 'access denied: the repository may be gated or private';
-  if (status === 404) return 'no such file';
-  if (status === 429) return 'too many requests: wait a minute and try again';
-  if (status >= 500) return 'the server had a problem: try again later';
-  return '';
+/** What a status (and the hub's error code) most likely means: a key the pages word in the reader's language. */
+export type HttpReason = 'gated' | 'repoNotFound' | 'revisionNotFound' | 'entryNotFound' | 'forbidden' | 'notFound' | 'rateLimited' | 'serverError' | 'other';
+
+export function httpReason(status: number, code: string | null): HttpReason {
+  if (code === 'GatedRepo') return 'gated';
+  if (code === 'RepoNotFound' || status === 401) return 'repoNotFound';
+  if (code === 'RevisionNotFound') return 'revisionNotFound';
+  if (code === 'EntryNotFound') return 'entryNotFound';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'serverError';
+  return 'other';
 }
+
+/** Each reason in English, and what to do. */
+const HINTS: Record<HttpReason, string> = {
+  gated: 'the repository is gated: accept its terms on the hub and sign in with a token',
+  repoNotFound: 'no such repository, or it is private or gated: check the owner/name spelling',
+  revisionNotFound: 'no such revision: check the branch, tag or commit',
+  entryNotFound: 'no such file in this repository and revision',
+  forbidden: 'access denied: the repository may be gated or private',
+  notFound: 'no such file',
+  rateLimited: 'too many requests: wait a minute and try again',
+  serverError: 'the server had a problem: try again later',
+  other: '',
+};
 
 /** A HubHttpError for a response with an error status (the body is not read). */
 export function httpError(url: string, res: Response): HubHttpError {
   const code = res.headers.get('x-error-code');
   const serverSays = res.headers.get('x-error-message');
-  const words = hint(res.status, code);
+  const words = HINTS[httpReason(res.status, code)];
   const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
   const message = `${url}: ${status}${words ? ` (${words})` : ''}${serverSays ? `; the server says "${serverSays}"` : ''}`;
   return new HubHttpError(message, url, res.status, code);

@@ -47,3 +47,12 @@ describe('looksLikeProse', () => {
     expect(looksLikeProse('ok')).toBe(false);
   });
 });
+
+it('reads a string passed to any translator as a key, in attributes too, and still flags text beside it', () => {
+  expect(scan(`
+    export function C({ p }: any) {
+      const t = useTranslations('analogy');
+      const presets = useTranslations('analogy.presets');
+      return <section aria-label={t('label')} title={presets(\`\${p}.claim\`)} alt={t(p === 'a b' ? 'one.key' : 'two.key')}><i title={other('Open the map')} /></section>;
+    }`)).toEqual([['attribute', 'Open the map']]);
+});

@@ -60,11 +60,24 @@ export function findHardcodedStrings(file: string, source: string): HardcodedStr
     }
     return null;
   };
+  // Translators are named at their creation (`const presets = useTranslations('analogy.presets')`);
+  // a string passed to one is a message key, not text.
+  const translators = new Set(['t', ...[...source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations|translatorFor)\(/g)].map((m) => m[1])]);
+  const isKeyArgument = (node: ts.Node): boolean => {
+    let arg = node; // t(cond ? 'a' : 'b') passes either key
+    while (arg.parent && (ts.isParenthesizedExpression(arg.parent) || (ts.isConditionalExpression(arg.parent) && arg.parent.condition !== arg))) arg = arg.parent;
+    node = arg;
+    const p = node.parent;
+    if (!p || !ts.isCallExpression(p) || p.arguments[0] !== node) return false;
+    const callee = p.expression.getText().replace(/\.(rich|markup|raw|has)$/, '');
+    return translators.has(callee);
+  };
   const skipLiteral = (node: ts.Node): boolean => {
     const p = node.parent;
     if (!p) return true;
     if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || ts.isExpressionStatement(p)) return true; // imports, 'use client'
-    if (ts.isCallExpression(p) && (p.expression.kind === ts.SyntaxKind.ImportKeyword || /^(require|useTranslations|getTranslations|t|t\.rich|t\.markup|t\.raw|console\.\w+)$/.test(p.expression.getText()))) return true;
+    if (isKeyArgument(node)) return true;
+    if (ts.isCallExpression(p) && (p.expression.kind === ts.SyntaxKind.ImportKeyword || /^(require|useTranslations|getTranslations|translatorFor|console\.\w+)$/.test(p.expression.getText()))) return true;
     if (ts.isPropertyAssignment(p) && p.name === node) return true; // an object key
     if (ts.isElementAccessExpression(p) || ts.isLiteralTypeNode(p) || ts.isCaseClause(p)) return true;
     if (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText())) return true;
@@ -81,7 +94,7 @@ export function findHardcodedStrings(file: string, source: string): HardcodedStr
       if (attribute && CODE_ATTRIBUTES.test(attribute)) {
         // code
       } else if (attribute && READ_ATTRIBUTES.test(attribute)) {
-        if (LETTERS.test(text) && !insideCode(node)) add(node, text, 'attribute');
+        if (LETTERS.test(text) && !insideCode(node) && !skipLiteral(node)) add(node, text, 'attribute');
       } else if (!skipLiteral(node) && !insideCode(node) && looksLikeProse(text)) {
         add(node, text, 'literal');
       }

@@ -8,8 +8,8 @@ export interface WordPair {
 }
 
 export interface PairSet {
+  /** Stable id (in the URL); its name is in the message files, map.pairSets.<id>. */
   id: string;
-  label: string;
   pairs: WordPair[];
 }
 
@@ -20,10 +20,10 @@ const pairs = (text: string): WordPair[] =>
   });
 
 export const PAIR_SETS: PairSet[] = [
-  { id: 'gender', label: 'male → female', pairs: pairs('man>woman,king>queen,uncle>aunt,brother>sister,nephew>niece,father>mother,son>daughter,boy>girl,he>she') },
-  { id: 'capitals', label: 'country → capital', pairs: pairs('france>paris,germany>berlin,italy>rome,spain>madrid,japan>tokyo,china>beijing,russia>moscow,egypt>cairo,greece>athens') },
-  { id: 'comparative', label: 'adjective → comparative', pairs: pairs('big>bigger,small>smaller,good>better,bad>worse,strong>stronger,cold>colder,young>younger,high>higher') },
-  { id: 'plural', label: 'singular → plural', pairs: pairs('mouse>mice,dollar>dollars,car>cars,child>children,woman>women,city>cities,country>countries') },
+  { id: 'gender', pairs: pairs('man>woman,king>queen,uncle>aunt,brother>sister,nephew>niece,father>mother,son>daughter,boy>girl,he>she') },
+  { id: 'capitals', pairs: pairs('france>paris,germany>berlin,italy>rome,spain>madrid,japan>tokyo,china>beijing,russia>moscow,egypt>cairo,greece>athens') },
+  { id: 'comparative', pairs: pairs('big>bigger,small>smaller,good>better,bad>worse,strong>stronger,cold>colder,young>younger,high>higher') },
+  { id: 'plural', pairs: pairs('mouse>mice,dollar>dollars,car>cars,child>children,woman>women,city>cities,country>countries') },
 ];
 
 export function findPairSet(id: string): PairSet | undefined {

@@ -1,7 +1,8 @@
 /**
  * What each k-means cluster of a map holds, in words: its most central members — those closest
  * (cosine, original space) to the cluster's centroid — so a legend can say
- * "cluster 3: paris, berlin, rome" instead of a bare number.
+ * "cluster 3: paris, berlin, rome" instead of a bare number (the page words it, in
+ * app/components/map/map-explorer.tsx).
  */
 import { dotAt } from '../vectors/kernels';
 
@@ -39,10 +40,4 @@ export function describeClusters(unit: Float32Array, n: number, dims: number, as
     scored.sort((a, b) => b.s - a.s || a.i - b.i);
     return { cluster: c, size: list.length, central: scored.slice(0, top).map((x) => x.i) };
   });
-}
-
-/** The legend text of a cluster: "cluster 3: paris, berlin, rome" (or "cluster 3: empty"). */
-export function clusterLabel(summary: ClusterSummary, words: readonly string[]): string {
-  const name = `cluster ${summary.cluster + 1}`;
-  return summary.size === 0 ? `${name}: empty` : `${name}: ${summary.central.map((i) => words[i]).join(', ')}`;
 }

@@ -3,7 +3,7 @@ import { neighbourPreservation } from '../projection/preservation';
 import { seededRandom } from '../random';
 import { AnalogyEngine } from '../vectors/analogy';
 import { storeFromRows } from '../vectors/test-fixtures';
-import { computeMap, DEFAULT_MAP_PARAMS, gatherRows, samplePoints } from './compute-map';
+import { axisLabel, computeMap, DEFAULT_MAP_PARAMS, gatherRows, samplePoints } from './compute-map';
 
 /** 40 random words in 8-D, plus "he" and "she". */
 async function engine(): Promise<AnalogyEngine> {
@@ -38,7 +38,11 @@ describe('computeMap', () => {
       for (let d = 0; d < 8; d++) x += (unit[i * 8 + d] * dir[d]) / len;
       expect(map.coords[i * 2]).toBeCloseTo(x, 5);
     }
+    expect(map.axes[0]).toEqual({ kind: 'pair', from: 'he', to: 'she', orthogonal: false });
+    expect(map.axes[1]).toMatchObject({ kind: 'restPc', n: 1 });
+    expect(map.axisLabels).toEqual(map.axes.map(axisLabel));
     expect(map.axisLabels[0]).toBe('he → she');
+    expect(map.axisLabels[1]).toMatch(/^PC 1 of the rest \(\d+\.\d%\)$/);
     // y is a projection on a unit direction v orthogonal to x: recover v by least squares
     // (y_i − ȳ = v · (row_i − mean) holds exactly) and check |v| = 1 and v · x = 0.
     const v = solveLeastSquares(unit, map.words.length, 8, (i) => map.coords[i * 2 + 1]);
@@ -49,6 +53,7 @@ describe('computeMap', () => {
   it('word-pair axes need known words', async () => {
     const e = await engine();
     await expect(computeMap(e, { kind: 'top', n: 10 }, { ...DEFAULT_MAP_PARAMS, method: 'axes', axisX: ['he', 'nobody'] })).rejects.toThrow(/"nobody" is not in the vectors/);
+    await expect(computeMap(e, { kind: 'top', n: 10 }, { ...DEFAULT_MAP_PARAMS, method: 'axes', axisX: ['he', 'nobody'] })).rejects.toMatchObject({ code: 'axisWordUnknown', params: { word: 'nobody' } });
   });
 
   it('PCA: explained shares are sorted and the preservation score is a fraction', async () => {
@@ -56,6 +61,8 @@ describe('computeMap', () => {
     const map = await computeMap(e, { kind: 'top', n: 42 }, { ...DEFAULT_MAP_PARAMS, method: 'pca', dims: 3 });
     expect(map.coords.length).toBe(42 * 3);
     expect(map.explained![0]).toBeGreaterThanOrEqual(map.explained![1]);
+    expect(map.axes).toEqual(map.explained!.map((explained, i) => ({ kind: 'pc', n: i + 1, explained })));
+    expect(map.axisLabels[0]).toBe(`PC 1 (${(map.explained![0] * 100).toFixed(1)}%)`);
     // The score from the kernel's kNN equals the brute-force float64 definition.
     const { unit } = gatherRows(e.store, map.ids);
     expect(map.preservation10).toBeCloseTo(neighbourPreservation(unit, map.coords, 42, 8, 3, 10), 10);

@@ -40,6 +40,29 @@ export interface MapProgress {
   coords?: Float32Array;
 }
 
+/** What an axis of a map is (the page words it in the reader's language; `axisLabel` in English). */
+export type MapAxis =
+  | { kind: 'umap'; n: number }
+  | { kind: 'pc'; n: number; explained: number }
+  /** The direction from one word to another; `orthogonal`: made perpendicular to the x axis. */
+  | { kind: 'pair'; from: string; to: string; orthogonal: boolean }
+  /** A principal component of what the word-pair axes leave. */
+  | { kind: 'restPc'; n: number; explained: number };
+
+/** An axis in English: "UMAP 1", "PC 1 (12.3%)", "he → she", "man → woman (⟂ x)", "PC 1 of the rest (8.0%)". */
+export function axisLabel(axis: MapAxis): string {
+  switch (axis.kind) {
+    case 'umap':
+      return `UMAP ${axis.n}`;
+    case 'pc':
+      return `PC ${axis.n} (${(axis.explained * 100).toFixed(1)}%)`;
+    case 'pair':
+      return `${axis.from} → ${axis.to}${axis.orthogonal ? ' (⟂ x)' : ''}`;
+    case 'restPc':
+      return `PC ${axis.n} of the rest (${(axis.explained * 100).toFixed(1)}%)`;
+  }
+}
+
 export interface MapResult extends ResolvedWords {
   method: MapMethod;
   dims: 2 | 3;
@@ -52,6 +75,8 @@ export interface MapResult extends ResolvedWords {
   unit: Float32Array;
   /** Dimensions of the original space (the set's). */
   vectorDims: number;
+  /** Each axis, and the same in English words (`axisLabel`) for the command line and the downloads. */
+  axes: MapAxis[];
   axisLabels: string[];
   /** PCA: share of the variance on each axis (0..1). */
   explained?: number[];
@@ -86,7 +111,7 @@ export async function computeMap(engine: AnalogyEngine, source: WordSource, para
 
   const start = performance.now();
   let coords: Float32Array;
-  let axisLabels: string[];
+  let axes: MapAxis[];
   let explained: number[] | undefined;
   let knn: KnnGraph | undefined;
   let umapInfo: { nNeighbors: number; nEpochs: number } | undefined;
@@ -96,20 +121,20 @@ export async function computeMap(engine: AnalogyEngine, source: WordSource, para
       coords = r.coords;
       knn = r.knn;
       umapInfo = { nNeighbors: r.nNeighbors, nEpochs: r.nEpochs };
-      axisLabels = ['UMAP 1', 'UMAP 2', 'UMAP 3'].slice(0, params.dims);
+      axes = [1, 2, 3].slice(0, params.dims).map((n) => ({ kind: 'umap', n }));
       break;
     }
     case 'pca': {
       const r = pca(unit, n, dims, params.dims);
       coords = r.coords;
       explained = r.explained;
-      axisLabels = r.explained.map((e, i) => `PC ${i + 1} (${(e * 100).toFixed(1)}%)`);
+      axes = r.explained.map((e, i) => ({ kind: 'pc', n: i + 1, explained: e }));
       break;
     }
     case 'axes': {
       const r = wordPairAxes(store, unit, n, params);
       coords = r.coords;
-      axisLabels = r.labels;
+      axes = r.axes;
       explained = r.explained;
       break;
     }
@@ -121,7 +146,7 @@ export async function computeMap(engine: AnalogyEngine, source: WordSource, para
   const quality = await preservation(q, scales, coords, n, dims, params.dims, knn, hooks.signal);
   const qualitySeconds = (performance.now() - qualityStart) / 1000;
 
-  return { ...words, method: params.method, dims: params.dims, coords, unit, vectorDims: dims, axisLabels, explained, ...umapInfo, preservation10: quality.score, qualitySample: quality.sample, seconds, qualitySeconds };
+  return { ...words, method: params.method, dims: params.dims, coords, unit, vectorDims: dims, axes, axisLabels: axes.map(axisLabel), explained, ...umapInfo, preservation10: quality.score, qualitySample: quality.sample, seconds, qualitySeconds };
 }
 
 /** The rows of `ids`: int8 + scales for the kernel, and dequantised unit float rows (n × dims). */
@@ -145,13 +170,13 @@ export function gatherRows(store: VectorStore, ids: readonly number[]): { q: Int
  * else the top principal component of the words once x is taken out; a 3-D map adds the next one.
  * The axis words need not be on the map: their directions come from the whole set.
  */
-function wordPairAxes(store: VectorStore, unit: Float32Array, n: number, params: MapParams): { coords: Float32Array; labels: string[]; explained?: number[] } {
-  if (!params.axisX) throw new WordSourceError('word-pair axes need an x pair, e.g. he → she');
+function wordPairAxes(store: VectorStore, unit: Float32Array, n: number, params: MapParams): { coords: Float32Array; axes: MapAxis[]; explained?: number[] } {
+  if (!params.axisX) throw new WordSourceError('word-pair axes need an x pair, e.g. he → she', 'axesNeedX');
   const dims = store.info.dims;
   const axisOf = ([a, b]: [string, string]) => {
     const ids = [a, b].map((w) => {
       const id = store.id(store.normalise(w));
-      if (id < 0) throw new WordSourceError(`axis word "${w}" is not in the vectors`);
+      if (id < 0) throw new WordSourceError(`axis word "${w}" is not in the vectors`, 'axisWordUnknown', { word: w });
       return id;
     });
     const two = new Float32Array(2 * dims);
@@ -160,14 +185,14 @@ function wordPairAxes(store: VectorStore, unit: Float32Array, n: number, params:
     return pairAxis(two, dims, 0, 1);
   };
   const axes = [axisOf(params.axisX)];
-  const labels = [`${params.axisX[0]} → ${params.axisX[1]}`];
+  const labels: MapAxis[] = [{ kind: 'pair', from: params.axisX[0], to: params.axisX[1], orthogonal: false }];
   if (params.axisY) {
     axes.push(orthogonalise(axisOf(params.axisY), axes[0]));
-    labels.push(`${params.axisY[0]} → ${params.axisY[1]} (⟂ x)`);
+    labels.push({ kind: 'pair', from: params.axisY[0], to: params.axisY[1], orthogonal: true });
   }
   const onAxes = projectOnAxes(unit, n, dims, axes);
   const missing = params.dims - axes.length;
-  if (missing <= 0) return { coords: onAxes, labels };
+  if (missing <= 0) return { coords: onAxes, axes: labels };
 
   // Principal components of what the pair axes leave: residual = row − Σ (row·a) a.
   const residual = new Float32Array(unit);
@@ -183,8 +208,8 @@ function wordPairAxes(store: VectorStore, unit: Float32Array, n: number, params:
     for (let a = 0; a < axes.length; a++) coords[i * params.dims + a] = onAxes[i * axes.length + a];
     for (let m = 0; m < missing; m++) coords[i * params.dims + axes.length + m] = r.coords[i * 3 + m];
   }
-  for (let m = 0; m < missing; m++) labels.push(`PC ${m + 1} of the rest (${(r.explained[m] * 100).toFixed(1)}%)`);
-  return { coords, labels };
+  for (let m = 0; m < missing; m++) labels.push({ kind: 'restPc', n: m + 1, explained: r.explained[m] });
+  return { coords, axes: labels };
 }
 
 /**

@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../i18n/messages';
+import { PAIR_SETS } from './analogy-overlay';
 import { DEFAULT_STATE, searchFromState, stateFromSearch } from './map-state';
 import { isPresetView, MAP_PRESETS, presetState } from './presets';
+
+describe('the map presets and analogy arrows, in words', () => {
+  it('each preset has its label (and its note, when it has one) in both languages, and each arrow set its name', () => {
+    for (const locale of ['en', 'zh'] as const) {
+      const map = MESSAGES[locale].map as { presets: Record<string, { label: string; note?: string }>; pairSets: Record<string, string> };
+      expect(Object.keys(map.presets).sort(), locale).toEqual(MAP_PRESETS.map((p) => p.id).sort());
+      for (const p of MAP_PRESETS) {
+        expect(map.presets[p.id].label, `${locale} ${p.id}`).toBeTruthy();
+        expect(map.presets[p.id].note !== undefined, `${locale} ${p.id} note`).toBe(p.note === true);
+      }
+      expect(Object.keys(map.pairSets).sort(), locale).toEqual(PAIR_SETS.map((p) => p.id).sort());
+    }
+  });
+});
 
 describe('presetState(preset, current)', () => {
   const current = { ...DEFAULT_STATE, set: 'mine', selected: 'queen', search: 'k', camera: '1,2,3', neighbours: 20 };

@@ -49,5 +49,7 @@ describe('isolateWords(words)', () => {
   it('refuses to isolate nothing, saying what to do', () => {
     expect(() => isolateWords([])).toThrow(/select a word/);
     expect(() => isolateWords([','])).toThrow(/select a word/);
+    expect(() => isolateWords([])).toThrow(expect.objectContaining({ code: 'nothingToIsolate' }));
+    expect(() => isolateWords(Array.from({ length: 10_001 }, (_, i) => `w${i}`))).toThrow(expect.objectContaining({ code: 'isolateTooMany', params: { max: 10_000, count: 10_001 } }));
   });
 });

@@ -58,7 +58,7 @@ export function isolateWords(words: readonly string[]): { words: string; kept: s
     seen.add(w);
     (UNLISTABLE.test(w) || w === '' ? dropped : kept).push(w);
   }
-  if (kept.length === 0) throw new WordSourceError('nothing to isolate: select a word (click a point) or search for words first');
-  if (kept.length > MAX_LIST) throw new WordSourceError(`at most ${MAX_LIST.toLocaleString('en')} words per map; narrow the search to isolate ${kept.length.toLocaleString('en')}`);
+  if (kept.length === 0) throw new WordSourceError('nothing to isolate: select a word (click a point) or search for words first', 'nothingToIsolate');
+  if (kept.length > MAX_LIST) throw new WordSourceError(`at most ${MAX_LIST.toLocaleString('en')} words per map; narrow the search to isolate ${kept.length.toLocaleString('en')}`, 'isolateTooMany', { max: MAX_LIST, count: kept.length });
   return { words: formatWordSource({ kind: 'list', words: kept }), kept, dropped };
 }

@@ -1,5 +1,7 @@
+import { translatorFor } from '../i18n/translate';
 import { describe, expect, it } from 'vitest';
-import { matchWords, parseWordSearch, wordMatches } from './word-search';
+import { MESSAGES } from '../i18n/messages';
+import { matchWords, parseWordSearch, WORD_SEARCH_PROBLEMS, wordMatches } from './word-search';
 
 const WORDS = ['king', 'kingdom', 'kong', 'Kristang', 'queen', 'viking', 'k.g', 'kg'];
 
@@ -26,6 +28,20 @@ describe('parseWordSearch', () => {
     expect(parseWordSearch('/^k')).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/closing slash/) });
     expect(parseWordSearch('/k/g')).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/flags "g"/) });
     expect(parseWordSearch(`/${'a'.repeat(300)}/`)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/at most 200/) });
+  });
+
+  it('a refused pattern carries the code and values of the page’s message, in both languages', () => {
+    expect(parseWordSearch('//')).toMatchObject({ code: 'emptyRegex' });
+    expect(parseWordSearch('/^k')).toMatchObject({ code: 'unclosedRegex', params: { example: '/^k/' } });
+    expect(parseWordSearch('/k/g')).toMatchObject({ code: 'badFlags', params: { flags: 'g' } });
+    expect(parseWordSearch(`/${'a'.repeat(300)}/`)).toMatchObject({ code: 'regexTooLong', params: { length: 300, max: 200 } });
+    expect(parseWordSearch('/(/')).toMatchObject({ code: 'badRegex', params: { reason: expect.stringMatching(/group/i) } });
+    for (const locale of ['en', 'zh'] as const) {
+      const t = translatorFor(locale, 'map.search.problems');
+      for (const code of WORD_SEARCH_PROBLEMS) expect(MESSAGES[locale].map, code).toHaveProperty(['search', 'problems', code]);
+      const s = parseWordSearch(`/${'a'.repeat(300)}/`);
+      if (s.kind === 'invalid') expect(t(s.code, s.params)).toBe(locale === 'en' ? s.message : '正则表达式有 300 个字符；最多 200 个');
+    }
   });
 
   it('a prefix is literal text: regular-expression characters in it match themselves', () => {

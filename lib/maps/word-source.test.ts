@@ -1,7 +1,9 @@
+import { translatorFor } from '../i18n/translate';
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../i18n/messages';
 import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
 import { storeFromRows } from '../vectors/test-fixtures';
-import { describeWordSource, formatWordSource, parseWordList, parseWordSource, resolveWords, WordSourceError } from './word-source';
+import { formatWordSource, parseWordList, parseWordSource, resolveWords, WORD_SOURCE_ERROR_CODES, WordSourceError } from './word-source';
 
 describe('parseWordSource', () => {
   it('reads each form and round-trips through formatWordSource', () => {
@@ -81,11 +83,40 @@ describe('resolveWords', () => {
   });
 });
 
-describe('describeWordSource', () => {
-  it('says what each kind of source shows', () => {
-    expect(describeWordSource(parseWordSource('neighbors:king:500'))).toBe('king and its nearest neighbours (500 words)');
-    expect(describeWordSource(parseWordSource('top:5000'))).toBe('the 5,000 most frequent words');
-    expect(describeWordSource(parseWordSource('list:a'))).toBe('a list of 1 word');
-    expect(describeWordSource(parseWordSource('groups:x=a;y=b'))).toBe('2 groups: x, y');
+/** The error `run` throws, as the page words it in English and in Chinese (vectors.errors.<code>). */
+function worded(run: () => unknown): { error: WordSourceError; en: string; zh: string } {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WordSourceError);
+    const e = error as WordSourceError;
+    const say = (locale: 'en' | 'zh') => translatorFor(locale, 'vectors.errors')(e.code, e.params);
+    return { error: e, en: say('en'), zh: say('zh') };
+  }
+  throw new Error('expected an error');
+}
+
+describe('WordSourceError codes', () => {
+  it('every code has its message in both languages', () => {
+    for (const code of WORD_SOURCE_ERROR_CODES) {
+      expect(MESSAGES.en.vectors, code).toHaveProperty(['errors', code]);
+      expect(MESSAGES.zh.vectors, code).toHaveProperty(['errors', code]);
+    }
+  });
+
+  it('carries what its message names, so the page can say it in the reader’s language', () => {
+    const range = worded(() => parseWordSource('top:10001'));
+    expect(range.error).toMatchObject({ code: 'countRange', params: { what: 'top', min: 2, max: 10000, n: 10001 } });
+    expect(range.en).toBe(range.error.message); // the English message is the one the command line prints
+    expect(range.zh).toBe('top: 数量必须是 2 到 10,000 之间的整数，现在是 10001');
+    const form = worded(() => parseWordSource('groups:oops'));
+    expect(form.error).toMatchObject({ code: 'groupNeedsForm', params: { part: 'oops' } });
+    expect(form.zh).toContain('“oops”需要写成 name=word,word 的形式');
+    for (const bad of ['king', 'neighbors::20', 'list:', 'top:lots', 'groups:x=']) {
+      const { en, zh } = worded(() => parseWordSource(bad));
+      expect(en, bad).not.toMatch(/[{}]/);
+      expect(zh, bad).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(worded(() => parseWordList('# only a comment')).error.code).toBe('emptyList');
   });
 });

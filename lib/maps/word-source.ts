@@ -10,6 +10,7 @@
  *
  * (`file:PATH` is read by the CLI and becomes a list or groups, see parseWordList.)
  */
+import type { ErrorParams } from '../expression/parse';
 import type { AnalogyEngine } from '../vectors/analogy';
 
 export const MAX_NEIGHBOURS = 5000;
@@ -28,8 +29,35 @@ export type WordSource =
   | { kind: 'list'; words: string[] }
   | { kind: 'groups'; groups: WordGroup[] };
 
+/** What is wrong with a map's words, as a code (and its values) for the UI; `message` is the English text. */
+export const WORD_SOURCE_ERROR_CODES = [
+  'neighborsNeedQuery',
+  'topNeedsNumber',
+  'listNeedsWords',
+  'groupNeedsForm',
+  'groupsNeedWords',
+  'unknownSource',
+  'emptyList',
+  'noWordsInVectors',
+  'countRange',
+  'tooManyWords',
+  'axesNeedX',
+  'axisWordUnknown',
+  'nothingToIsolate',
+  'isolateTooMany',
+] as const;
+export type WordSourceErrorCode = (typeof WORD_SOURCE_ERROR_CODES)[number];
+
 export class WordSourceError extends Error {
   override name = 'WordSourceError';
+
+  constructor(
+    message: string,
+    readonly code: WordSourceErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(message);
+  }
 }
 
 /** Parses the text form above; throws WordSourceError with a message that shows the right form. */
@@ -44,15 +72,15 @@ export function parseWordSource(spec: string): WordSource {
       // The query may itself contain ':' (man : woman :: king : ?), so the count is the last field, if numeric.
       const m = /^(.*?):\s*(\d+)\s*$/.exec(rest);
       const query = (m ? m[1] : rest).trim();
-      if (!query) throw new WordSourceError('neighbors: needs a word or expression, e.g. "neighbors:king:500"');
+      if (!query) throw new WordSourceError('neighbors: needs a word or expression, e.g. "neighbors:king:500"', 'neighborsNeedQuery');
       return { kind: 'neighbors', query, n: count(m ? Number(m[2]) : DEFAULT_NEIGHBOURS, 2, MAX_NEIGHBOURS, 'neighbors') };
     }
     case 'top':
-      if (!/^\s*\d+\s*$/.test(rest)) throw new WordSourceError('top: needs a number, e.g. "top:5000"');
+      if (!/^\s*\d+\s*$/.test(rest)) throw new WordSourceError('top: needs a number, e.g. "top:5000"', 'topNeedsNumber');
       return { kind: 'top', n: count(Number(rest), 2, MAX_TOP, 'top') };
     case 'list': {
       const words = splitWords(rest);
-      if (words.length === 0) throw new WordSourceError('list: needs words, e.g. "list:paris,berlin,rome"');
+      if (words.length === 0) throw new WordSourceError('list: needs words, e.g. "list:paris,berlin,rome"', 'listNeedsWords');
       return { kind: 'list', words: limitList(words) };
     }
     case 'groups': {
@@ -60,16 +88,16 @@ export function parseWordSource(spec: string): WordSource {
       for (const part of rest.split(';')) {
         if (!part.trim()) continue;
         const eq = part.indexOf('=');
-        if (eq < 0) throw new WordSourceError(`groups: "${part.trim()}" needs the form name=word,word`);
+        if (eq < 0) throw new WordSourceError(`groups: "${part.trim()}" needs the form name=word,word`, 'groupNeedsForm', { part: part.trim() });
         const words = splitWords(part.slice(eq + 1));
         groups.push({ name: part.slice(0, eq).trim() || `group ${groups.length + 1}`, words });
       }
-      if (groups.every((g) => g.words.length === 0)) throw new WordSourceError('groups: needs words, e.g. "groups:countries=france,germany;capitals=paris,berlin"');
+      if (groups.every((g) => g.words.length === 0)) throw new WordSourceError('groups: needs words, e.g. "groups:countries=france,germany;capitals=paris,berlin"', 'groupsNeedWords');
       limitList(groups.flatMap((g) => g.words));
       return { kind: 'groups', groups };
     }
     default:
-      throw new WordSourceError(`unknown word source "${spec}": use neighbors:WORD:N, top:N, list:W1,W2,… or groups:NAME=W1,W2;NAME=…`);
+      throw new WordSourceError(`unknown word source "${spec}": use neighbors:WORD:N, top:N, list:W1,W2,… or groups:NAME=W1,W2;NAME=…`, 'unknownSource', { spec });
   }
 }
 
@@ -84,20 +112,6 @@ export function formatWordSource(source: WordSource): string {
       return `list:${source.words.join(',')}`;
     case 'groups':
       return `groups:${source.groups.map((g) => `${g.name}=${g.words.join(',')}`).join(';')}`;
-  }
-}
-
-/** What a source shows, for people: "the 500 nearest neighbours of king", "a list of 16 words". */
-export function describeWordSource(source: WordSource): string {
-  switch (source.kind) {
-    case 'neighbors':
-      return `${source.query} and its nearest neighbours (${source.n.toLocaleString('en')} words)`;
-    case 'top':
-      return `the ${source.n.toLocaleString('en')} most frequent words`;
-    case 'list':
-      return `a list of ${source.words.length.toLocaleString('en')} word${source.words.length === 1 ? '' : 's'}`;
-    case 'groups':
-      return `${source.groups.length} group${source.groups.length === 1 ? '' : 's'}: ${source.groups.map((g) => g.name).join(', ')}`;
   }
 }
 
@@ -117,7 +131,7 @@ export function parseWordList(text: string): WordSource {
     else loose.push(...splitWords(line));
   }
   if (groups.length === 0) {
-    if (loose.length === 0) throw new WordSourceError('the word list is empty');
+    if (loose.length === 0) throw new WordSourceError('the word list is empty', 'emptyList');
     return { kind: 'list', words: limitList(loose) };
   }
   if (loose.length) groups.unshift({ name: 'other', words: loose });
@@ -180,7 +194,7 @@ export function resolveWords(engine: AnalogyEngine, source: WordSource): Resolve
       break;
     }
   }
-  if (out.ids.length === 0) throw new WordSourceError(`none of these words are in the vectors: ${out.missing.slice(0, 10).join(', ')}`);
+  if (out.ids.length === 0) throw new WordSourceError(`none of these words are in the vectors: ${out.missing.slice(0, 10).join(', ')}`, 'noWordsInVectors', { words: out.missing.slice(0, 10).join(', '), count: out.missing.length });
   return out;
 }
 
@@ -192,11 +206,11 @@ function splitWords(text: string): string[] {
 }
 
 function count(n: number, min: number, max: number, what: string): number {
-  if (!Number.isInteger(n) || n < min || n > max) throw new WordSourceError(`${what}: the count must be a whole number from ${min} to ${max.toLocaleString('en')}, got ${n}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new WordSourceError(`${what}: the count must be a whole number from ${min} to ${max.toLocaleString('en')}, got ${n}`, 'countRange', { what, min, max, n });
   return n;
 }
 
 function limitList(words: string[]): string[] {
-  if (words.length > MAX_LIST) throw new WordSourceError(`at most ${MAX_LIST.toLocaleString('en')} words per map, got ${words.length.toLocaleString('en')}`);
+  if (words.length > MAX_LIST) throw new WordSourceError(`at most ${MAX_LIST.toLocaleString('en')} words per map, got ${words.length.toLocaleString('en')}`, 'tooManyWords', { max: MAX_LIST, count: words.length });
   return words;
 }

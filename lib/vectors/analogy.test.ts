@@ -1,6 +1,8 @@
+import { translatorFor } from '../i18n/translate';
 import { describe, expect, it } from 'vitest';
-import { ExpressionError } from '../expression/parse';
-import { AnalogyEngine, MAX_RESULTS, UnknownWordError } from './analogy';
+import { ExpressionError, type ErrorParams } from '../expression/parse';
+import { MESSAGES } from '../i18n/messages';
+import { AnalogyEngine, MAX_RESULTS, QUERY_ERROR_CODES, QueryError, UnknownWordError } from './analogy';
 import { COSMUL_EPSILON } from './methods';
 import { storeFromRows } from './test-fixtures';
 
@@ -180,5 +182,51 @@ describe('AnalogyEngine on a hand-made space', () => {
     expect(() => engine.query('king', { k: 1e9 })).toThrow(`the number of results must be a whole number from 1 to 10,000, got 1000000000`);
     expect(() => engine.query('king', { k: 0 })).toThrow(/from 1 to 10,000, got 0/);
     expect(engine.query('king', { k: MAX_RESULTS }).results).toHaveLength(WORDS.length - 1);
+  });
+});
+
+describe('errors the page words in the reader’s language', () => {
+  /** The error `run` throws, and its message as the page shows it in English and in Chinese (vectors.errors.<code>). */
+  function worded(run: () => unknown): { error: Error & { code: string; params: ErrorParams }; en: string; zh: string } {
+    try {
+      run();
+    } catch (error) {
+      const e = error as Error & { code: string; params: ErrorParams };
+      const say = (locale: 'en' | 'zh') => translatorFor(locale, 'vectors.errors')(e.code, e.params);
+      return { error: e, en: say('en'), zh: say('zh') };
+    }
+    throw new Error('expected an error');
+  }
+
+  it('an unknown word: its code, the word and its column (the suggestions travel apart, as buttons)', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const { error, en, zh } = worded(() => engine.query('king - man + wmoan'));
+    expect(error).toBeInstanceOf(UnknownWordError);
+    expect(error).toMatchObject({ code: 'unknownWord', params: { word: 'wmoan', column: 14 } });
+    expect(en).toBe('“wmoan” (column 14) is not in vocabulary');
+    expect(zh).toBe('“wmoan”（第 14 列）不在词表中');
+  });
+
+  it('a word outside the words searched, and weights float32 cannot carry', async () => {
+    const engine = new AnalogyEngine(await storeFromRows(WORDS, ROWS));
+    const outside = worded(() => engine.query('apple', { vocab: 5 }));
+    expect(outside.error).toBeInstanceOf(QueryError);
+    expect(outside.error).toMatchObject({ code: 'outsideSearched', params: { word: 'apple', count: 5 } });
+    expect(outside.en.replace(/[“”]/g, '"')).toBe(outside.error.message);
+    expect(outside.zh).toBe('“apple”不在所搜索的 5 个最常用词之内');
+    const tiny = worded(() => engine.query('1e-40*king - man'));
+    expect(tiny.error).toMatchObject({ code: 'weightBelowFloat32', params: { weight: '1e-40', word: 'king', column: 7 } });
+    expect(tiny.en.replace(/[“”]/g, '"').replace(/’/g, "'")).toBe(tiny.error.message);
+    expect(tiny.zh).toContain('第 7 列“king”上的权重 1e-40 太小');
+    const flat = worded(() => engine.query('1e6*king - man', { method: '3cosmul' }));
+    expect(flat.error).toMatchObject({ code: 'cosmulFlat', params: { score: '0', weight: '1e+6', word: 'king', column: 5 } });
+    expect(flat.en.replace(/[“”]/g, '"')).toBe(flat.error.message);
+  });
+
+  it('every code has its message in both languages', () => {
+    for (const code of QUERY_ERROR_CODES) {
+      expect(MESSAGES.en.vectors, code).toHaveProperty(['errors', code]);
+      expect(MESSAGES.zh.vectors, code).toHaveProperty(['errors', code]);
+    }
   });
 });

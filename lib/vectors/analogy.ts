@@ -2,7 +2,7 @@
  * Neighbours and analogies over a VectorStore: 3CosAdd and 3CosMul (Levy & Goldberg 2014),
  * input words excluded by default, or an honest mode that keeps them and shows where they rank.
  */
-import { ExpressionError, parseExpression, type Expression, type ExpressionKind, type Term } from '../expression/parse';
+import { ExpressionError, parseExpression, type ErrorParams, type Expression, type ExpressionKind, type Term } from '../expression/parse';
 import { norm } from './kernels';
 import type { VectorStore } from './store';
 import { SpellingIndex } from './suggest';
@@ -81,6 +81,9 @@ export interface QueryResult {
 
 /** A word the vectors do not have, with its position in the input and close spellings. */
 export class UnknownWordError extends Error {
+  readonly code = 'unknownWord' as const;
+  readonly params: ErrorParams;
+
   constructor(
     readonly word: string,
     readonly column: number,
@@ -89,6 +92,22 @@ export class UnknownWordError extends Error {
     const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
     super(`"${word}" (column ${column}) is not in vocabulary${hint}`);
     this.name = 'UnknownWordError';
+    this.params = { word, column };
+  }
+}
+
+/** Why a well-formed query cannot be answered (yet): a code and its values for the UI, the English text in `message`. */
+export const QUERY_ERROR_CODES = ['unknownWord', 'resultCount', 'stillLoading', 'outsideSearched', 'sumOverflow', 'vectorsCancel'] as const;
+export type QueryErrorCode = Exclude<(typeof QUERY_ERROR_CODES)[number], 'unknownWord'>;
+
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    readonly code: QueryErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(message);
+    this.name = 'QueryError';
   }
 }
 
@@ -119,7 +138,7 @@ export class AnalogyEngine {
     const { store } = this;
     const k = options.k ?? 10;
     if (!Number.isInteger(k) || k < 1 || k > MAX_RESULTS) {
-      throw new RangeError(`the number of results must be a whole number from 1 to ${MAX_RESULTS.toLocaleString('en')}, got ${k}`);
+      throw new QueryError(`the number of results must be a whole number from 1 to ${MAX_RESULTS.toLocaleString('en')}, got ${k}`, 'resultCount', { max: MAX_RESULTS, k });
     }
     const honest = options.honest ?? false;
     const method = options.method ?? '3cosadd';
@@ -173,10 +192,10 @@ export class AnalogyEngine {
       if (id >= 0) return { ...t, word, id };
       const row = this.store.rowOf(word);
       if (row >= this.store.loadedRows) {
-        throw new Error(`"${word}" is still loading (row ${row + 1} of ${this.store.info.count}); the answer will appear when it arrives`);
+        throw new QueryError(`"${word}" is still loading (row ${row + 1} of ${this.store.info.count}); the answer will appear when it arrives`, 'stillLoading', { word, row: row + 1, count: this.store.info.count });
       }
       if (row < 0) throw new UnknownWordError(word, t.column, this.suggest(word).filter((w) => this.store.id(w, n) >= 0));
-      throw new Error(`"${word}" is outside the ${n.toLocaleString('en')} most frequent words searched`);
+      throw new QueryError(`"${word}" is outside the ${n.toLocaleString('en')} most frequent words searched`, 'outsideSearched', { word, count: n });
     });
   }
 
@@ -207,8 +226,8 @@ export class AnalogyEngine {
       const length = norm(v);
       // Relative to the weights: 1e-20*king is a tiny vector, not a cancelled one.
       const scale = terms.reduce((sum, t) => sum + Math.abs(t.weight), 0);
-      if (!Number.isFinite(length)) throw new Error(`the weighted sum overflows float32 (largest ±3.4e38): use weights of at most 1e30 in size`);
-      if (!(length > 0 && length >= 1e-6 * scale)) throw new Error('the vectors cancel out: the expression sums to zero');
+      if (!Number.isFinite(length)) throw new QueryError(`the weighted sum overflows float32 (largest ±3.4e38): use weights of at most 1e30 in size`, 'sumOverflow');
+      if (!(length > 0 && length >= 1e-6 * scale)) throw new QueryError('the vectors cancel out: the expression sums to zero', 'vectorsCancel');
       for (let i = 0; i < dims; i++) v[i] /= length;
       return store.scorer.scores([v], store.loadedRows)[0];
     }
@@ -255,12 +274,16 @@ function checkWeights(terms: readonly Term[]): void {
       throw new ExpressionError(
         `${where} is too large: the vectors are float32, so a weight can be at most 1e30 in size; divide every weight by the same number (3CosAdd's answer stays the same)`,
         t.column,
+        'weightAboveFloat32',
+        { weight: weightText(t.weight), word: t.word },
       );
     }
     if (!(size >= MIN_WEIGHT)) {
       throw new ExpressionError(
         `${where} is too small: the vectors are float32, so a weight must be at least 1e-30 in size; multiply every weight by the same number (3CosAdd's answer stays the same)`,
         t.column,
+        'weightBelowFloat32',
+        { weight: weightText(t.weight), word: t.word },
       );
     }
   }
@@ -284,8 +307,11 @@ function checkCosmulSpread(scores: Float32Array, n: number, inputs: ReadonlySet<
   }
   if (candidates === 0 || max > min) return; // scores that rank
   const widest = terms.reduce((a, b) => (Math.abs(Math.log(Math.abs(b.weight))) > Math.abs(Math.log(Math.abs(a.weight))) ? b : a));
+  const score = max === -Infinity ? 'NaN' : String(Number(max.toPrecision(6)));
   throw new ExpressionError(
-    `3CosMul cannot rank the words: every score is ${max === -Infinity ? 'NaN' : Number(max.toPrecision(6))} (it raises (1 + cos) / 2 to the power of each weight, and weight ${weightText(widest.weight)} on "${widest.word}" at column ${widest.column} is too far from 1); use weights between 0.01 and 100, or 3CosAdd`,
+    `3CosMul cannot rank the words: every score is ${score} (it raises (1 + cos) / 2 to the power of each weight, and weight ${weightText(widest.weight)} on "${widest.word}" at column ${widest.column} is too far from 1); use weights between 0.01 and 100, or 3CosAdd`,
     widest.column,
+    'cosmulFlat',
+    { score, weight: weightText(widest.weight), word: widest.word },
   );
 }

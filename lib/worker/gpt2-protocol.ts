@@ -1,5 +1,6 @@
 /** Messages between the UI and the GPT-2 worker (lib/worker/gpt2.worker.ts). */
 import type { GenerateRequest, GenerateResult, GeneratedToken } from '../gpt2/generate';
+import type { ErrorReport } from '../gpt2/errors';
 import type { Gpt2Dtype } from '../gpt2/graph-contract';
 import type { HeadAttention, LayersRequest, LayersResult } from '../gpt2/layers-run';
 import type { SimilarityReport } from '../gpt2/layer-similarity';
@@ -10,6 +11,8 @@ import type { Gpt2Config } from '../gpt2/weights';
 /** What the page shows about a model: what it is, where its weights came from, its shape and dtype. */
 export interface LoadedModel {
   kind: 'server' | 'hub';
+  /** The server folder's name or the hub repository: what the page calls a random test model (its label is English prose). */
+  name?: string;
   label: string;
   /** True for random test models: the page says so and never calls them GPT-2. */
   random: boolean;
@@ -74,7 +77,7 @@ export interface Inventory {
   quota: number | null;
   /** Whether the browser agreed to keep the storage (navigator.storage.persist()). */
   persisted: boolean | null;
-  /** Why the browser storage is unusable, when it is (no OPFS). */
+  /** Why the browser storage is unusable, when it is (no OPFS): the browser's English words; the page says what it means. */
   unavailable?: string;
 }
 
@@ -98,7 +101,7 @@ export interface LoadReport {
   /** Whether the graph was built in this load (from a safetensors file). */
   built: boolean;
   ms: number;
-  /** Set when the model runs but could not be kept (e.g. storage full): it is fetched again next time. */
+  /** Set when the model runs but its built graph could not be kept (e.g. storage full): why, in English; it is built again next time. */
   keepError?: string;
 }
 
@@ -159,5 +162,9 @@ export type Gpt2Response =
   | { id: number; type: 'token'; token: GeneratedToken; index: number }
   | { id: number; type: 'generated'; result: GenerateResult }
   | { id: number; type: 'stopped' }
-  /** `needsDownload`: the hub model is not kept here and the load was not allowed to download. */
-  | { id: number; type: 'error'; message: string; needsDownload?: boolean };
+  /**
+   * The English message, and a code with params when the page can word it in the reader's
+   * language (lib/gpt2/errors.ts). `needsDownload`: the hub model is not kept here and the load
+   * was not allowed to download.
+   */
+  | ({ id: number; type: 'error'; needsDownload?: boolean } & ErrorReport);

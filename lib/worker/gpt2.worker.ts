@@ -8,6 +8,7 @@
 import { contextUmap } from '../gpt2/context-umap';
 import { contextVectors, prepareSentences } from '../gpt2/context-vectors';
 import { generate } from '../gpt2/generate';
+import { errorReport } from '../gpt2/errors';
 import type { Gpt2Dtype } from '../gpt2/graph-contract';
 import { checkLayersLength, LayersRunner, resultBuffers, tokenizePrompt } from '../gpt2/layers-run';
 import { loadHubModel, loadServerModel, NeedsDownloadError, RANDOM_MARKER, type GraphBuilder, type LoaderEnv } from '../gpt2/model-loader';
@@ -41,7 +42,7 @@ const storage: Promise<{ store: ByteStore; unavailable?: string }> = (async () =
     await store.list(); // fails here when the browser refuses (e.g. private windows in some browsers)
     return { store };
   } catch (e) {
-    return { store: new MemoryStore(), unavailable: `This browser cannot keep models (${messageOf(e)}): they are downloaded again on every visit.` };
+    return { store: new MemoryStore(), unavailable: messageOf(e) }; // the page says models are downloaded again on every visit
   }
 })();
 
@@ -185,6 +186,6 @@ self.onmessage = async (event: MessageEvent<Gpt2Request>) => {
         return;
     }
   } catch (e) {
-    post({ id: req.id, type: 'error', message: messageOf(e), needsDownload: e instanceof NeedsDownloadError || undefined });
+    post({ id: req.id, type: 'error', ...errorReport(e), needsDownload: e instanceof NeedsDownloadError || undefined });
   }
 };

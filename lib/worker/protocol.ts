@@ -1,4 +1,5 @@
 /** Messages between the UI and its workers: the vectors worker (vectors.worker.ts) and the import worker (import.worker.ts). */
+import type { ErrorParams } from '../expression/parse';
 import type { ImportProgress, SkippedRows } from '../import/import-rows';
 import type { VectorFormat } from '../import/readers';
 import type { MapParams, MapProgress, MapResult } from '../maps/compute-map';
@@ -35,7 +36,14 @@ export type WorkerRequest =
 /** An error as it crosses the worker boundary (Error subclasses do not survive postMessage). */
 export interface WireError {
   kind: 'expression' | 'unknown-word' | 'cancelled' | 'import' | 'other';
+  /** In English: shown as the detail of an error without a code, and in logs. */
   message: string;
+  /**
+   * For errors a reader can make (a typo, an unknown word, a bad word list): what went wrong, as
+   * the key of its message (vectors.errors.<code>), and the values that message names.
+   */
+  code?: string;
+  params?: ErrorParams;
   /** Where in an imported file ("line 12", "byte offset 345"). */
   where?: string;
   column?: number;

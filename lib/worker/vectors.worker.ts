@@ -8,7 +8,7 @@ import { ExpressionError } from '../expression/parse';
 import { computeMap, gatherRows } from '../maps/compute-map';
 import { sphericalKMeans } from '../maps/kmeans';
 import { WordSourceError } from '../maps/word-source';
-import { AnalogyEngine, UnknownWordError } from '../vectors/analogy';
+import { AnalogyEngine, QueryError, UnknownWordError } from '../vectors/analogy';
 import { OpfsStore } from '../hub/opfs-store';
 import { openRemoteSet, type RemoteSet } from '../vectors/fetch-set';
 import { openLocalSet } from '../vectors/local-sets';
@@ -24,11 +24,13 @@ let lastMapIds: number[] = [];
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 
+/** An error for the page: the reader's mistakes with their code and values, anything else as English text. */
 function toWire(e: unknown): WireError {
-  if (e instanceof UnknownWordError) return { kind: 'unknown-word', message: e.message, column: e.column, word: e.word, suggestions: e.suggestions };
-  if (e instanceof ExpressionError) return { kind: 'expression', message: e.message, column: e.column };
+  if (e instanceof UnknownWordError) return { kind: 'unknown-word', message: e.message, code: e.code, params: e.params, column: e.column, word: e.word, suggestions: e.suggestions };
+  if (e instanceof ExpressionError) return { kind: 'expression', message: e.message, code: e.code, params: e.params, column: e.column };
   if (e instanceof Error && e.name === 'AbortError') return { kind: 'cancelled', message: 'cancelled' };
-  if (e instanceof WordSourceError) return { kind: 'expression', message: e.message };
+  if (e instanceof WordSourceError) return { kind: 'expression', message: e.message, code: e.code, params: e.params };
+  if (e instanceof QueryError) return { kind: 'other', message: e.message, code: e.code, params: e.params };
   return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
 }
 

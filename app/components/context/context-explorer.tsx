@@ -4,11 +4,12 @@
  * in a worker; a layer slider drives the cosine heatmap and the PCA map, and a chart shows
  * same-sense, different-sense and baseline cosines by layer. The URL holds the inputs and layer.
  */
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { replaceUrlState } from '@/app/url-state';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { MIN_UMAP_POINTS } from '@/lib/gpt2/context-umap';
-import { LAYER_CONVENTION, layerLabel } from '@/lib/gpt2/layer-names';
+import type { ErrorReport } from '@/lib/gpt2/errors';
 import { senseAffinities } from '@/lib/gpt2/sense-affinity';
 import type { ModelParams } from '@/lib/gpt2/model-choice';
 import type { Pooling } from '@/lib/gpt2/tokenizer';
@@ -17,6 +18,8 @@ import { CosineHeatmap, LayerChart, PcaMap } from './context-charts';
 import type { ContextSentence, ContextState } from '@/lib/route-state/context-state';
 import { CONTEXT_PRESETS } from './presets';
 import { TokenView } from './token-view';
+import { problemOf, useErrorText, useLayerNames, type LayerNames } from '../gpt2/gpt2-text';
+import { backendName } from '../gpt2/model-status';
 import { PresetChip } from '../preset-chip';
 import { Term } from '../term';
 
@@ -42,13 +45,17 @@ function toUrl(s: ContextState, layer: number | undefined, modelParams: ModelPar
 }
 
 export function ContextExplorer({ model, gpt2, modelParams, initial, initialLayer: requestedLayer }: Props) {
+  const t = useTranslations('context');
+  const locale = useLocale();
+  const names = useLayerNames();
+  const errorText = useErrorText();
   const { state: load, context } = gpt2;
   const initialLayer = requestedLayer !== undefined && requestedLayer <= model.config.nLayer ? requestedLayer : undefined;
   const [draft, setDraft] = useState<ContextState>(initial);
   const [submitted, setSubmitted] = useState<ContextState>(initial);
   const [layer, setLayer] = useState<number | undefined>(initialLayer);
   const [result, setResult] = useState<{ input: ContextState; output: ContextResult } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
   const [busy, setBusy] = useState(false);
   const L = model.config.nLayer;
 
@@ -67,7 +74,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
         setResult({ input: submitted, output });
         setLayer((l) => l ?? output.report.peakLayer ?? L);
       })
-      .catch((e: Error) => live && (setError(e.message), setResult(null)))
+      .catch((e: unknown) => live && (setError(problemOf(e)), setResult(null)))
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
@@ -90,17 +97,24 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
     (p) => p.target === submitted.target && p.sentences.length === submitted.sentences.length && p.sentences.every((x, i) => x.text === submitted.sentences[i].text),
   );
 
+  const examples = t('form.examples');
+  const sensePlaceholder = t('form.sensePlaceholder');
+  const resultsLabel = t('results.label');
+
   return (
     <div className="space-y-5">
-
-      <div className="flex flex-wrap gap-2" aria-label="Examples">
-        {CONTEXT_PRESETS.map((p) => (
-          <PresetChip key={p.id} data-preset={p.id} title={p.note} active={preset?.id === p.id} onClick={() => submit({ target: p.target, sentences: p.sentences, pooling: draft.pooling })}>
-            {p.title}
-          </PresetChip>
-        ))}
+      <div className="flex flex-wrap gap-2" aria-label={examples}>
+        {CONTEXT_PRESETS.map((p) => {
+          const note = t(`presets.${p.id}.note`);
+          return (
+            <PresetChip key={p.id} data-preset={p.id} title={note} active={preset?.id === p.id} onClick={() => submit({ target: p.target, sentences: p.sentences, pooling: draft.pooling })}>
+              {t(`presets.${p.id}.title`)}
+            </PresetChip>
+          );
+        })}
       </div>
-      {preset && <p className="text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
+      {preset && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t(`presets.${preset.id}.note`)}</p>}
+      {locale !== 'en' && <p className="text-xs text-zinc-500">{t('form.englishHint')}</p>}
 
       <form
         className="space-y-2"
@@ -111,7 +125,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
       >
         <div className="flex flex-wrap items-end gap-3">
           <label className="text-sm">
-            Target word
+            {t('form.target')}
             <input
               data-testid="target-input"
               value={draft.target}
@@ -121,25 +135,29 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
             />
           </label>
           <label className="text-sm">
-            <Term id="subToken">Split words</Term> use
+            {t.rich('form.pooling', { term: (c) => <Term id="subToken">{c}</Term> })}
             <select
               data-testid="pooling"
               value={draft.pooling}
               onChange={(e) => submit({ ...draft, pooling: e.target.value as Pooling })}
               className="ml-2 rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
             >
-              <option value="last">the last sub-token</option>
-              <option value="mean">the mean of the sub-tokens</option>
+              <option value="last">{t('form.poolLast')}</option>
+              <option value="mean">{t('form.poolMean')}</option>
             </select>
           </label>
         </div>
         <ol className="space-y-1">
-          {draft.sentences.map((s, i) => (
+          {draft.sentences.map((s, i) => {
+            const sentenceLabel = t('form.sentence', { n: i + 1 });
+            const senseLabel = t('form.sense', { n: i + 1 });
+            const removeLabel = t('form.remove', { n: i + 1 });
+            return (
             <li key={i} className="flex gap-2">
               <span className="w-6 pt-1 text-right text-sm text-zinc-500">{i + 1}</span>
               <textarea
                 data-testid="sentence-input"
-                aria-label={`Sentence ${i + 1}`}
+                aria-label={sentenceLabel}
                 value={s.text}
                 rows={1}
                 onChange={(e) => setSentence(i, { text: e.target.value })}
@@ -147,22 +165,23 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
               />
               <input
                 data-testid="sense-input"
-                aria-label={`Sense of sentence ${i + 1}`}
-                placeholder="sense (optional)"
+                aria-label={senseLabel}
+                placeholder={sensePlaceholder}
                 value={s.sense}
                 onChange={(e) => setSentence(i, { sense: e.target.value })}
                 className="w-36 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
               />
               <button
                 type="button"
-                aria-label={`Remove sentence ${i + 1}`}
+                aria-label={removeLabel}
                 onClick={() => setDraft((d) => ({ ...d, sentences: d.sentences.filter((_, j) => j !== i) }))}
                 className="px-2 text-zinc-500 hover:text-red-700"
               >
                 ×
               </button>
             </li>
-          ))}
+            );
+          })}
         </ol>
         <div className="flex gap-2">
           <button
@@ -170,7 +189,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
             onClick={() => setDraft((d) => ({ ...d, sentences: [...d.sentences, { text: '', sense: '' }] }))}
             className="rounded border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
-            Add a sentence
+            {t('form.add')}
           </button>
           <button
             type="submit"
@@ -178,30 +197,35 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
             disabled={load.status !== 'ready' || busy}
             className="rounded bg-sky-700 px-4 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-50"
           >
-            {busy ? 'Computing…' : 'Compute'}
+            {busy ? t('form.computing') : t('form.compute')}
           </button>
         </div>
       </form>
 
       {error && (
         <p role="alert" data-testid="context-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {error}
+          {errorText(error)}
         </p>
       )}
 
       {out && shown && report && (
-        <section className="space-y-4" aria-label="Results" aria-busy={busy}>
+        <section className="space-y-4" aria-label={resultsLabel} aria-busy={busy}>
           <p data-testid="timing" className="text-xs text-zinc-600 dark:text-zinc-400">
-            {shown.sentences.length} sentences through the model in {out.runMs.toFixed(0)} ms, similarities in {out.mathMs.toFixed(0)} ms{out.umap && <>, UMAP maps in {out.umapMs.toFixed(0)} ms</>}
-            {load.info && <> ({load.info.provider === 'webgpu' ? 'WebGPU' : 'WASM'})</>}.
+            {t('results.timing', {
+              count: shown.sentences.length,
+              run: out.runMs.toFixed(0),
+              math: out.mathMs.toFixed(0),
+              umap: out.umap ? out.umapMs.toFixed(0) : 'none',
+              backend: load.info ? backendName(load.info.provider) : 'none',
+            })}
           </p>
           <details open>
-            <summary className="cursor-pointer text-sm font-medium">Tokenisation (· is a space; the outlined token is the vector used)</summary>
+            <summary className="cursor-pointer text-sm font-medium">{t('results.tokenisation')}</summary>
             <TokenView sentences={out.sentences} pooling={shown.pooling} />
           </details>
-          <Summary report={report} layers={out.layers} senses={senses} />
+          <Summary report={report} layers={out.layers} senses={senses} names={names} />
           <label className="flex items-center gap-3 text-sm">
-            Layer
+            {t('results.layer')}
             <input
               type="range"
               data-testid="layer-slider"
@@ -213,7 +237,7 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
               className="w-64"
             />
             <span data-testid="layer-value" className="font-mono">
-              {layerLabel(current)}
+              {names.label(current)}
             </span>
           </label>
           <div className="grid gap-4 lg:grid-cols-2">
@@ -222,10 +246,13 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
           </div>
           <LayerChart report={report} layer={current} onLayer={setLayer} />
           <p className="max-w-3xl text-xs text-zinc-600 dark:text-zinc-400">
-            <Term id="baseline">Baseline</Term>: the mean cosine between the other words of these sentences (every pair from two different sentences, without the target and the leading
-            &lt;|endoftext|&gt;). GPT-2&apos;s vectors all lean the same way, so raw cosines are high everywhere; subtracting the baseline (as in Ethayarajh 2019) shows
-            how much more alike the target&apos;s vectors are than any two words. The map shows {shown.sentences.length} points; UMAP is offered from {MIN_UMAP_POINTS}{' '}
-            sentences, where neighbourhoods start to mean something. {LAYER_CONVENTION}
+            {t.rich('results.baselineNote', {
+              term: (c) => <Term id="baseline">{c}</Term>,
+              eot: '<|endoftext|>',
+              count: shown.sentences.length,
+              min: MIN_UMAP_POINTS,
+              convention: names.convention,
+            })}
           </p>
         </section>
       )}
@@ -233,46 +260,59 @@ export function ContextExplorer({ model, gpt2, modelParams, initial, initialLaye
   );
 }
 
-function Summary({ report, layers, senses }: { report: ContextResult['report']; layers: number; senses: string[] }) {
+function Summary({ report, layers, senses, names }: { report: ContextResult['report']; layers: number; senses: string[]; names: LayerNames }) {
+  const t = useTranslations('context.results');
+  const format = useFormatter();
+  const b = (c: ReactNode) => <strong>{c}</strong>;
   const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
   const affinities = senseAffinities(report, senses);
   const last = report.layers[layers - 1];
+  const lastValues = { lastSame: fmt(last.same), lastDifferent: fmt(last.different), lastBaseline: fmt(last.baseline) };
+  const peak = report.peakLayer !== null ? report.layers[report.peakLayer] : null;
   return (
     <div data-testid="summary" className="space-y-1 text-sm">
       {report.peakLayer !== null &&
-        (() => {
-          const peak = report.layers[report.peakLayer];
-          return peak.separation !== null && peak.separation > 0 ? (
-            <p>
-              Same-sense minus different-sense cosine is largest at <strong>{layerLabel(report.peakLayer)}</strong> ({fmt(peak.same)} − {fmt(peak.different)} ={' '}
-              {fmt(peak.separation)}, baseline {fmt(peak.baseline)})
-              {report.peakRelativeLayer !== null && report.peakRelativeLayer !== report.peakLayer && (
-                <>; as a share of the room above the baseline it peaks at layer {report.peakRelativeLayer}</>
-              )}
-              . At the last layer: same {fmt(last.same)}, different {fmt(last.different)}, baseline {fmt(last.baseline)}. ({report.samePairs} same-sense and{' '}
-              {report.differentPairs} different-sense pairs.)
-            </p>
-          ) : (
-            <p>
-              Same-sense vectors are <strong>never closer</strong> than different-sense ones here: at best the difference is {fmt(peak.separation)} ({layerLabel(report.peakLayer)}). At the
-              last layer: same {fmt(last.same)}, different {fmt(last.different)}, baseline {fmt(last.baseline)}.
-            </p>
-          );
-        })()}
+        peak &&
+        (peak.separation !== null && peak.separation > 0 ? (
+          <p>
+            {t.rich('peak', {
+              b,
+              layer: names.label(report.peakLayer),
+              same: fmt(peak.same),
+              different: fmt(peak.different),
+              separation: fmt(peak.separation),
+              baseline: fmt(peak.baseline),
+              relative: report.peakRelativeLayer !== null && report.peakRelativeLayer !== report.peakLayer ? report.peakRelativeLayer : 'none',
+              samePairs: report.samePairs,
+              differentPairs: report.differentPairs,
+              ...lastValues,
+            })}
+          </p>
+        ) : (
+          <p>{t.rich('never', { b, separation: fmt(peak.separation), layer: names.label(report.peakLayer), ...lastValues })}</p>
+        ))}
       {affinities.map((a) => {
         const end = a.cosine[layers - 1];
         const switches = a.nearest.findIndex((n, l) => l > 0 && n !== a.nearest[l - 1]);
         return (
           <p key={a.sentence} data-testid="sense-affinity" data-sentence={a.sentence} data-nearest={a.nearest[layers - 1]}>
-            Sentence {a.sentence + 1} (unlabelled) is closest to the <strong>{a.nearest[layers - 1]}</strong> sentences at the last layer (
-            {a.senses.map((s, k) => `${s} ${fmt(end[k])}`).join(', ')})
-            {switches > 0 ? <>; it moves from {a.nearest[switches - 1]} to {a.nearest[switches]} at {layerLabel(switches)}</> : <>, at every layer</>}.
+            {t.rich('affinity', {
+              b,
+              n: a.sentence + 1,
+              sense: a.nearest[layers - 1],
+              scores: format.list(
+                a.senses.map((s, k) => `${s} ${fmt(end[k])}`),
+                { type: 'conjunction', style: 'narrow' },
+              ),
+              moves: switches > 0 ? 'yes' : 'no',
+              from: switches > 0 ? a.nearest[switches - 1] : '',
+              to: switches > 0 ? a.nearest[switches] : '',
+              layer: switches > 0 ? names.label(switches) : '',
+            })}
           </p>
         );
       })}
-      {report.peakLayer === null && affinities.length === 0 && (
-        <p>Label the sentences&apos; senses (two with one sense and one with another) to compare same-sense and different-sense pairs, or leave one unlabelled to see which sense it is closest to.</p>
-      )}
+      {report.peakLayer === null && affinities.length === 0 && <p>{t('labelHint')}</p>}
     </div>
   );
 }

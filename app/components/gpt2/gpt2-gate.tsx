@@ -4,16 +4,19 @@
  * choose one from the URL and the reader's last choice, load it in the page's worker — or offer
  * the hub download when there is none — and then render the page with the loaded model.
  */
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useGpt2, type Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { withBase } from '@/app/base-path';
 import { useInitialUrlState } from '@/app/url-state';
-import { chooseModel, modelParamsFrom, type LastChoice, type ModelChoiceResult, type ModelParams } from '@/lib/gpt2/model-choice';
+import type { ErrorReport } from '@/lib/gpt2/errors';
+import { chooseModel, modelParamsFrom, type LastChoice, type ModelChoiceProblem, type ModelChoiceResult, type ModelParams } from '@/lib/gpt2/model-choice';
 import type { Gpt2Index } from '@/lib/node/gpt2-index';
 import { DEFAULT_HUB_ORIGINS, HUB_ORIGINS_ENV, originAllowed } from '@/lib/security/origins';
 import type { HubModel, Inventory, LoadedModel, ModelSource } from '@/lib/worker/gpt2-protocol';
 import { ModelHeader } from './model-header';
 import { HubOffer, ModelLibrary } from './model-library';
+import { problemOf, useErrorText } from './gpt2-text';
 import { ModelStatus } from './model-status';
 
 const LAST_CHOICE_KEY = 'wve-gpt2-last-choice';
@@ -57,7 +60,15 @@ async function fetchIndex(): Promise<Gpt2Index & { url: string }> {
   }
 }
 
+/** A problem with the URL's model parameters, in the reader's language. */
+function problemText(t: ReturnType<typeof useTranslations>, p: ModelChoiceProblem): string {
+  if (p.code === 'badDtype') return t('badDtype', p.params);
+  return p.params.installed ? t('noSuchModelInstalled', p.params) : t('noSuchModel', { name: p.params.name });
+}
+
 export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) => ReactNode }) {
+  const t = useTranslations('gpt2.gate');
+  const errorText = useErrorText();
   const gpt2 = useGpt2();
   const { state, load, inventory: askInventory, probe, remove } = gpt2;
   const opened = useInitialUrlState();
@@ -66,7 +77,7 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
   const [index, setIndex] = useState<Gpt2Index | null>(null);
   const [inventory, setInventory] = useState<Inventory | null>(null);
   const [choice, setChoice] = useState<ModelChoiceResult | null>(null);
-  const [size, setSize] = useState<{ bytes: number | null | undefined; error?: string }>({ bytes: undefined });
+  const [size, setSize] = useState<{ bytes: number | null | undefined; error?: ErrorReport }>({ bytes: undefined });
 
   useEffect(() => {
     let live = true;
@@ -104,7 +115,7 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
     let live = true;
     probe(offerSource.hub, offerSource.repo, offerSource.revision)
       .then((bytes) => live && setSize({ bytes }))
-      .catch((e: Error) => live && setSize({ bytes: null, error: e.message }));
+      .catch((e: unknown) => live && setSize({ bytes: null, error: problemOf(e) }));
     return () => {
       live = false;
     };
@@ -130,18 +141,17 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
 
   return (
     <div className="space-y-5">
-      {choice?.notes.map((n) => (
-        <p key={n} role="alert" className="rounded border border-red-400 p-3 text-sm">
-          {n}
+      {choice?.problems.map((p, i) => (
+        <p key={choice.notes[i]} role="alert" className="rounded border border-red-400 p-3 text-sm">
+          {problemText(t, p)}
         </p>
       ))}
-      {!choice && <p className="text-sm text-zinc-500">Looking for GPT-2 models…</p>}
+      {!choice && <p className="text-sm text-zinc-500">{t('looking')}</p>}
       {state.model && <ModelHeader model={state.model} chosenBy={chosenBy} />}
       {!(offerSource && state.status === 'error') && <ModelStatus state={state} />}
       {blockedHub && (
         <p role="alert" data-testid="hub-blocked" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
-          This site&apos;s security policy lets the page download GPT-2 only from {index!.hubOrigins.join(', ')}, not from {blockedHub}. Whoever runs the site can allow it by
-          starting the server (or building the static site) with <code>{HUB_ORIGINS_ENV}=&quot;{blockedHub}&quot;</code>.
+          {t.rich('hubBlocked', { allowed: index!.hubOrigins.join(', '), blocked: blockedHub, env: HUB_ORIGINS_ENV, code: (c) => <code>{c}</code> })}
         </p>
       )}
       {offerSource && !blockedHub && state.status !== 'ready' && (
@@ -150,15 +160,15 @@ export function Gpt2Gate({ children }: { children: (context: Gpt2PageContext) =>
           repo={offerSource.repo}
           revision={offerSource.revision}
           bytes={size.bytes}
-          probeError={size.error}
+          probeError={size.error && errorText(size.error)}
           busy={state.status === 'loading'}
-          error={state.status === 'error' && !state.needsDownload ? state.error : undefined}
+          error={state.status === 'error' && !state.needsDownload && state.error ? errorText(state.error) : undefined}
           onLoad={() => void load(offerSource, true)}
         />
       )}
       {index && <ModelLibrary server={index.models} inventory={inventory} onRemove={onRemove} hub={hub} />}
       {index && index.broken.length > 0 && (
-        <p className="text-xs text-amber-700 dark:text-amber-400">Ignored broken GPT-2 folders in models/: {index.broken.map((b) => `${b.name} (${b.error})`).join('; ')}</p>
+        <p className="text-xs text-amber-700 dark:text-amber-400">{t('brokenFolders', { list: index.broken.map((b) => `${b.name} (${b.error})`).join('; ') })}</p>
       )}
       {state.status === 'ready' && state.model && children({ model: state.model, gpt2, modelParams })}
     </div>

@@ -1,6 +1,8 @@
 'use client';
 /** Which model a GPT-2 page runs: the random-test-model banner, its label, size and dtype, and the test setting. */
+import { useTranslations } from 'next-intl';
 import type { LoadedModel } from '@/lib/worker/gpt2-protocol';
+import { useModelLabel } from './gpt2-text';
 
 interface Props {
   model: LoadedModel;
@@ -9,24 +11,31 @@ interface Props {
 }
 
 export function ModelHeader({ model, chosenBy }: Props) {
+  const t = useTranslations('gpt2.header');
+  const label = useModelLabel()(model);
   const c = model.config;
   return (
     <>
       {model.random && (
         <p role="note" data-testid="random-model-banner" className="rounded border-2 border-red-500 bg-red-50 p-3 text-sm font-medium text-red-900 dark:bg-red-950 dark:text-red-100">
-          Random test model — not GPT-2: results are meaningless. ({model.label}; {model.source})
+          {t('randomBanner', { name: model.name ?? model.label })}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <span>
-          Model: <span data-testid="model-label" className="font-medium">{model.label}</span>{' '}
-          <span className="text-xs text-zinc-500">
-            ({model.dtype}, {c.nLayer} layers × {c.nHead} heads × {c.nEmbd} dims{model.kind === 'hub' ? ', from the Hugging Face hub, kept in this browser' : ', installed on this server'})
-          </span>
+          {t.rich('model', {
+            label,
+            name: (chunks) => (
+              <span data-testid="model-label" className="font-medium">
+                {chunks}
+              </span>
+            ),
+          })}{' '}
+          <span className="text-xs text-zinc-500">{t('details', { dtype: model.dtype, layers: c.nLayer, heads: c.nHead, dims: c.nEmbd, kind: model.kind })}</span>
         </span>
         {chosenBy && (
           <span data-testid="test-setting" className="rounded bg-zinc-200 px-2 py-0.5 font-mono text-xs dark:bg-zinc-800">
-            chosen by {chosenBy}
+            {t('chosenBy', { param: chosenBy })}
           </span>
         )}
       </div>

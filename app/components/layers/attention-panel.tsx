@@ -4,11 +4,12 @@
  * by the worker), one head as a heatmap over the prompt's tokens, and the ablation controls —
  * switch heads off by clicking them, MLP blocks with the button at the end of each row.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDarkScheme } from '@/app/hooks/use-dark-scheme';
 import { Plot } from '@/app/components/plot/plot';
 import { formatAblation, isHeadAblated, type Ablation } from '@/lib/gpt2/ablation';
-import { IOI_REFERENCE, referenceHead } from '@/lib/gpt2/ioi-reference';
+import { IOI_REFERENCE, referenceHead, type IoiRole } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention } from '@/lib/gpt2/layers-run';
 import type { TokenPiece } from '@/lib/gpt2/tokenizer';
 import { showToken } from './token-text';
@@ -40,6 +41,14 @@ interface Props {
   reference: 'apply' | 'shape' | 'none' | 'off';
   modelShape: string;
 }
+
+/** Each IOI role's key in the messages (layers `attention.roles`). */
+const ROLE_KEYS: Record<IoiRole, string> = {
+  'name mover': 'nameMover',
+  'negative name mover': 'negativeNameMover',
+  'S-inhibition': 'sInhibition',
+  'duplicate token': 'duplicateToken',
+};
 
 /** Light pages: white (no attention) to dark blue; dark pages: the page's near-black to light blue. */
 const RAMPS = { light: [[255, 255, 255], [8, 48, 107]], dark: [[9, 9, 11], [125, 211, 252]] } as const;
@@ -75,6 +84,9 @@ function HeadThumb({ data, size, dark }: { data: Float32Array; size: number; dar
 
 export function AttentionPanel(props: Props) {
   const { layers: L, heads: H, thumbnails, head, pieces, position, layer, headIndex, mode, draft, applied, reference } = props;
+  const t = useTranslations('layers.attention');
+  const roleName = (role: IoiRole | undefined) => (role ? t(`roles.${ROLE_KEYS[role]}`) : 'none');
+  const label = t('label');
   const S = thumbnails.size;
   const draftText = formatAblation(draft);
   const showRef = reference === 'apply' || reference === 'shape';
@@ -97,45 +109,35 @@ export function AttentionPanel(props: Props) {
   };
 
   return (
-    <section aria-label="Attention heads" className="space-y-3">
+    <section aria-label={label} className="space-y-3">
       <h2 className="text-lg font-semibold">
-        <Term id="attention">Attention heads</Term> and <Term id="ablation">ablations</Term>
+        {t.rich('heading', { attention: (c: ReactNode) => <Term id="attention">{c}</Term>, ablation: (c: ReactNode) => <Term id="ablation">{c}</Term> })}
       </h2>
       <div className="flex flex-wrap items-center gap-4 text-sm">
-        <span>Click a head to:</span>
+        <span>{t('clickTo')}</span>
         {(['view', 'ablate'] as const).map((m) => (
           <label key={m} className="flex items-center gap-1">
             <input type="radio" name="click-mode" data-testid={`mode-${m}`} checked={mode === m} onChange={() => props.onMode(m)} />
-            {m === 'view' ? 'show it below' : 'switch it off / on'}
+            {m === 'view' ? t('modeView') : t('modeAblate')}
           </label>
         ))}
       </div>
       {reference !== 'off' && (
         <p data-testid="reference-heads-note" className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-2 text-xs dark:border-amber-700 dark:bg-amber-950">
-          {reference === 'apply' && (
-            <>
-              Outlined: the heads Wang et al. (2022) found in {IOI_REFERENCE.model} for this task (<Term id="ioi">IOI</Term>) — <Term id="nameMover">name movers</Term> 9.9, 9.6, 10.0; negative name movers 10.7, 11.10;
-              S-inhibition 7.3, 7.9, 8.6, 8.10; duplicate-token 0.1, 0.10, 3.0. Published reference points: switch them off and compare.
-            </>
-          )}
-          {reference === 'shape' && (
-            <>
-              Outlined: where {IOI_REFERENCE.model}&apos;s IOI heads sit (name movers 9.9, 9.6, 10.0, …). This model has the same 12 × 12 shape but is not GPT-2 small, so
-              these are positions only: they do not apply here.
-            </>
-          )}
-          {reference === 'none' && (
-            <>
-              The IOI reference heads (name movers 9.9, 9.6, 10.0, …) belong to {IOI_REFERENCE.model}, which has 12 layers × 12 heads; this model has {props.modelShape},
-              so they are not available here and are not highlighted.
-            </>
-          )}
+          {reference === 'apply' &&
+            t.rich('refApply', {
+              model: IOI_REFERENCE.model,
+              ioi: (c: ReactNode) => <Term id="ioi">{c}</Term>,
+              nameMover: (c: ReactNode) => <Term id="nameMover">{c}</Term>,
+            })}
+          {reference === 'shape' && t('refShape', { model: IOI_REFERENCE.model })}
+          {reference === 'none' && t('refNone', { model: IOI_REFERENCE.model, shape: props.modelShape })}
         </p>
       )}
 
       <div className="flex flex-wrap gap-6">
         <div>
-          <p className="mb-1 text-xs text-zinc-500">Rows are blocks, columns heads; Tab to the grid, then the arrow keys move between heads and Enter chooses.</p>
+          <p className="mb-1 text-xs text-zinc-500">{t('gridHelp')}</p>
           <div className="max-w-full overflow-x-auto">
           <table ref={grid} data-testid="head-grid" data-layers={L} data-heads={H} onKeyDown={onGridKey} className="border-separate border-spacing-0.5">
             <thead>
@@ -147,7 +149,7 @@ export function AttentionPanel(props: Props) {
                   </th>
                 ))}
                 <th className="text-[10px] font-normal text-zinc-500">
-                  <Term id="mlp">MLP</Term>
+                  <Term id="mlp">{t('mlpColumn')}</Term>
                 </th>
               </tr>
             </thead>
@@ -160,6 +162,9 @@ export function AttentionPanel(props: Props) {
                     const ref = showRef ? referenceHead(l, h) : undefined;
                     const selected = l === layer && h === headIndex;
                     const m = l * H + h;
+                    const cell = { head: `${l}.${h}`, role: roleName(ref?.role), off: off ? 'yes' : 'no' };
+                    const cellLabel = t('headAria', cell);
+                    const cellTitle = t('headTitle', cell);
                     return (
                       <td key={h} className="p-0">
                         <button
@@ -169,8 +174,8 @@ export function AttentionPanel(props: Props) {
                           data-head={h}
                           data-ablated={off}
                           data-reference={ref?.role}
-                          aria-label={`Head ${l}.${h}${ref ? ` (${ref.role} in GPT-2 small)` : ''}${off ? ', switched off' : ''}`}
-                          title={`head ${l}.${h}${ref ? ` — ${ref.role} in GPT-2 small` : ''}${off ? ' — switched off' : ''}`}
+                          aria-label={cellLabel}
+                          title={cellTitle}
                           data-cell={`${l}.${h}`}
                           tabIndex={focus.l === l && focus.h === h ? 0 : -1}
                           onFocus={() => setFocus({ l, h })}
@@ -195,7 +200,7 @@ export function AttentionPanel(props: Props) {
                       onClick={() => props.onToggleMlp(l)}
                       className={`rounded px-1.5 py-0.5 font-mono text-[10px] ${draft.mlps.includes(l) ? 'bg-red-600 text-white' : 'border border-zinc-300 dark:border-zinc-700'}`}
                     >
-                      mlp{l}
+                      {`mlp${l}`}
                     </button>
                   </td>
                 </tr>
@@ -205,7 +210,10 @@ export function AttentionPanel(props: Props) {
           </div>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span>
-              Switched off: <span data-testid="ablation-draft" className="font-mono">{draftText || 'nothing'}</span>
+              {t('switchedOff')}{' '}
+              <span data-testid="ablation-draft" className="font-mono">
+                {draftText || t('nothing')}
+              </span>
             </span>
             <button
               type="button"
@@ -214,7 +222,7 @@ export function AttentionPanel(props: Props) {
               onClick={props.onApply}
               className="rounded bg-sky-700 px-3 py-0.5 text-white hover:bg-sky-800 disabled:opacity-50"
             >
-              Rerun
+              {t('rerun')}
             </button>
             <button
               type="button"
@@ -222,20 +230,19 @@ export function AttentionPanel(props: Props) {
               onClick={() => props.onDraft({ heads: [], mlps: [] })}
               className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
-              Clear
+              {t('clear')}
             </button>
           </div>
-          <p className="mt-1 max-w-md text-xs text-zinc-500">
-            Rows are blocks, columns heads (0-based). A switched-off head&apos;s output is multiplied by 0 before the block&apos;s output projection (its bias stays); a
-            switched-off MLP adds nothing. Pictures show √attention{S < T ? `, averaged over blocks of tokens to ${S} × ${S}` : ''}.
-          </p>
+          <p className="mt-1 max-w-md text-xs text-zinc-500">{t('gridNote', { shrunk: S < T ? 'yes' : 'no', size: S })}</p>
         </div>
 
         <div className="min-w-[320px] flex-1" data-testid="head-view" data-layer={head?.layer} data-head={head?.head}>
           <h3 className="text-sm font-medium">
-            Head {layer}.{headIndex}
-            {referenceHead(layer, headIndex) && showRef && <span className="text-amber-700 dark:text-amber-400"> ({referenceHead(layer, headIndex)!.role} in GPT-2 small)</span>}: which earlier
-            token (column) each token (row) reads from. Click a row to choose the token.
+            {t.rich('headHeading', {
+              head: `${layer}.${headIndex}`,
+              role: showRef ? roleName(referenceHead(layer, headIndex)?.role) : 'none',
+              ref: (c: ReactNode) => <span className="text-amber-700 dark:text-amber-400">{c}</span>,
+            })}
           </h3>
           {head && head.data.length === T * T ? (
             <Plot
@@ -266,7 +273,7 @@ export function AttentionPanel(props: Props) {
               }}
             />
           ) : (
-            <p className="text-sm text-zinc-500">Loading the head…</p>
+            <p className="text-sm text-zinc-500">{t('loadingHead')}</p>
           )}
         </div>
       </div>

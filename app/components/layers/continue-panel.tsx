@@ -4,11 +4,14 @@
  * greedy or sampled (temperature, top-k, top-p, seed). Tokens appear as they come; Stop ends it
  * after the current step; clicking a token shows the layers at the step that chose it.
  */
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import { MAX_NEW_TOKENS } from '@/lib/gpt2/generate';
 import type { ContinueSettings } from '@/lib/route-state/layers-state';
+import type { ErrorReport } from '@/lib/gpt2/errors';
 import type { GenerateResult, GeneratedToken } from '@/lib/worker/gpt2-protocol';
+import { problemOf, useErrorText } from '../gpt2/gpt2-text';
 import { showToken } from './token-text';
 
 interface Props {
@@ -21,15 +24,10 @@ interface Props {
   onView: (text: string) => void;
 }
 
-const STOP_REASONS: Record<GenerateResult['stop'], string> = {
-  length: 'reached the count',
-  stopped: 'stopped',
-  eos: 'the model ended the text (<|endoftext|>)',
-  context: 'the context is full',
-};
-
 export function ContinuePanel({ gpt2, prompt, disabled, settings, onSettings, onView }: Props) {
-  const [run, setRun] = useState<{ base: string; tokens: GeneratedToken[]; result: GenerateResult | null; error: string | null } | null>(null);
+  const t = useTranslations('layers.continue');
+  const errorText = useErrorText();
+  const [run, setRun] = useState<{ base: string; tokens: GeneratedToken[]; result: GenerateResult | null; error: ErrorReport | null } | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const running = run !== null && run.result === null && run.error === null;
   const started = useRef(0);
@@ -48,7 +46,7 @@ export function ContinuePanel({ gpt2, prompt, disabled, settings, onSettings, on
       setRun((r) => r && { ...r, result });
       onView(base + result.tokens.map((t) => t.text).join(''));
     } catch (e) {
-      if (id === started.current) setRun((r) => r && { ...r, error: (e as Error).message });
+      if (id === started.current) setRun((r) => r && { ...r, error: problemOf(e) });
     }
   };
 
@@ -60,12 +58,15 @@ export function ContinuePanel({ gpt2, prompt, disabled, settings, onSettings, on
 
   const total = run?.tokens.reduce((a, t) => a + t.ms, 0) ?? 0;
   const input = 'w-16 rounded border border-zinc-300 bg-white px-1 font-mono dark:border-zinc-700 dark:bg-zinc-900';
+  const heading = t('heading');
+  const titles = { topK: t('topKTitle'), topP: t('topPTitle'), seed: t('seedTitle') };
+  const tokenTitle = (i: number, token: GeneratedToken) => t('tokenTitle', { step: i + 1, id: token.id, p: (100 * token.prob).toFixed(1), ms: token.ms.toFixed(0) });
   return (
-    <section aria-label="Continue the text" className="space-y-3">
-      <h2 className="text-lg font-semibold">Continue the text</h2>
+    <section aria-label={heading} className="space-y-3">
+      <h2 className="text-lg font-semibold">{heading}</h2>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label>
-          Tokens to add{' '}
+          {t('count')}{' '}
           <input
             type="number"
             data-testid="continue-count"
@@ -77,38 +78,38 @@ export function ContinuePanel({ gpt2, prompt, disabled, settings, onSettings, on
           />
         </label>
         <fieldset className="flex gap-3">
-          <legend className="sr-only">How to choose each token</legend>
+          <legend className="sr-only">{t('modeLegend')}</legend>
           <label>
-            <input type="radio" name="continue-mode" data-testid="mode-greedy" checked={settings.mode === 'greedy'} onChange={() => onSettings({ mode: 'greedy' })} /> greedy (most likely)
+            <input type="radio" name="continue-mode" data-testid="mode-greedy" checked={settings.mode === 'greedy'} onChange={() => onSettings({ mode: 'greedy' })} /> {t('greedy')}
           </label>
           <label>
-            <input type="radio" name="continue-mode" data-testid="mode-sample" checked={settings.mode === 'sample'} onChange={() => onSettings({ mode: 'sample' })} /> sampled
+            <input type="radio" name="continue-mode" data-testid="mode-sample" checked={settings.mode === 'sample'} onChange={() => onSettings({ mode: 'sample' })} /> {t('sampled')}
           </label>
         </fieldset>
         {settings.mode === 'sample' && (
           <>
             <label>
-              temperature{' '}
+              {t('temperature')}{' '}
               <input type="number" data-testid="continue-temperature" min={0.05} max={5} step={0.05} value={settings.temperature} onChange={(e) => onSettings({ temperature: Number(e.target.value) || 1 })} className={input} />
             </label>
-            <label title="keep only the k most likely tokens (0: all)">
-              top-k <input type="number" data-testid="continue-top-k" min={0} step={1} value={settings.topK} onChange={(e) => onSettings({ topK: Math.max(0, Math.round(Number(e.target.value)) || 0) })} className={input} />
+            <label title={titles.topK}>
+              {t('topK')} <input type="number" data-testid="continue-top-k" min={0} step={1} value={settings.topK} onChange={(e) => onSettings({ topK: Math.max(0, Math.round(Number(e.target.value)) || 0) })} className={input} />
             </label>
-            <label title="keep the most likely tokens until their probabilities add up to p">
-              top-p <input type="number" data-testid="continue-top-p" min={0.01} max={1} step={0.01} value={settings.topP} onChange={(e) => onSettings({ topP: Math.min(1, Math.max(0.01, Number(e.target.value) || 1)) })} className={input} />
+            <label title={titles.topP}>
+              {t('topP')} <input type="number" data-testid="continue-top-p" min={0.01} max={1} step={0.01} value={settings.topP} onChange={(e) => onSettings({ topP: Math.min(1, Math.max(0.01, Number(e.target.value) || 1)) })} className={input} />
             </label>
-            <label title="the same seed gives the same text">
-              seed <input type="number" data-testid="continue-seed" min={0} step={1} value={settings.seed} onChange={(e) => onSettings({ seed: Math.max(0, Math.round(Number(e.target.value)) || 0) })} className={input} />
+            <label title={titles.seed}>
+              {t('seed')} <input type="number" data-testid="continue-seed" min={0} step={1} value={settings.seed} onChange={(e) => onSettings({ seed: Math.max(0, Math.round(Number(e.target.value)) || 0) })} className={input} />
             </label>
           </>
         )}
         {running ? (
           <button type="button" data-testid="stop-generation" onClick={() => gpt2.stop()} className="rounded bg-red-700 px-4 py-1 font-medium text-white hover:bg-red-800">
-            Stop
+            {t('stop')}
           </button>
         ) : (
           <button type="button" data-testid="continue" disabled={disabled} onClick={() => void start()} className="rounded bg-sky-700 px-4 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-50">
-            Continue
+            {t('continue')}
           </button>
         )}
       </div>
@@ -116,31 +117,35 @@ export function ContinuePanel({ gpt2, prompt, disabled, settings, onSettings, on
         <div className="space-y-1">
           <p data-testid="continuation" className="whitespace-pre-wrap rounded border border-zinc-200 p-2 text-sm dark:border-zinc-800">
             <span className="text-zinc-500">{run.base}</span>
-            {run.tokens.map((t, i) => (
+            {run.tokens.map((tok, i) => (
               <button
                 key={i}
                 type="button"
                 data-testid="generated-token"
                 data-index={i}
-                data-token={t.id}
+                data-token={tok.id}
                 aria-pressed={viewing === i}
-                title={`step ${i + 1}: id ${t.id}, p = ${(100 * t.prob).toFixed(1)}%, ${t.ms.toFixed(0)} ms — click to see the layers at this step`}
+                title={tokenTitle(i, tok)}
                 onClick={() => view(i)}
                 className="rounded px-px hover:bg-sky-100 aria-pressed:ring-2 aria-pressed:ring-amber-600 dark:hover:bg-sky-900"
               >
-                {t.text === '\n' ? '↵\n' : t.text || showToken(t.text)}
+                {tok.text === '\n' ? '↵\n' : tok.text || showToken(tok.text)}
               </button>
             ))}
             {running && <span className="animate-pulse text-zinc-400">▍</span>}
           </p>
           <p data-testid="generation-timing" data-tokens={run.tokens.length} data-ms={total.toFixed(0)} className="text-xs text-zinc-600 dark:text-zinc-400">
-            {run.tokens.length} token{run.tokens.length === 1 ? '' : 's'} in {(total / 1000).toFixed(2)} s
-            {run.tokens.length > 0 && <> ({(total / run.tokens.length).toFixed(0)} ms per token; each step reruns the whole text)</>}
-            {run.result && <>; {STOP_REASONS[run.result.stop]}</>}. Click a token to see the layers at the step that chose it.
+            {t('timing', {
+              count: run.tokens.length,
+              seconds: (total / 1000).toFixed(2),
+              perToken: run.tokens.length > 0 ? (total / run.tokens.length).toFixed(0) : 'none',
+              stop: run.result?.stop ?? 'none',
+              eot: '<|endoftext|>',
+            })}
           </p>
           {run.error && (
             <p role="alert" data-testid="generation-error" className="text-sm text-red-800 dark:text-red-200">
-              {run.error}
+              {errorText(run.error)}
             </p>
           )}
         </div>

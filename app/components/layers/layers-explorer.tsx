@@ -4,13 +4,15 @@
  * position; shows the next-token prediction, the logit lens, every attention head, and the effect
  * of ablations. The URL holds the prompt, tokens, temperature, position, layer, head and ablations.
  */
+import { useLocale, useTranslations } from 'next-intl';
 import { replaceUrlState } from '@/app/url-state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDarkScheme } from '@/app/hooks/use-dark-scheme';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
 import type { ModelParams } from '@/lib/gpt2/model-choice';
 import type { LoadedModel } from '@/lib/worker/gpt2-protocol';
-import { formatAblation, NO_ABLATION, parseAblation, toggleHead, toggleMlp, type Ablation } from '@/lib/gpt2/ablation';
+import { formatAblation, NO_ABLATION, readAblation, toggleHead, toggleMlp, type Ablation, type AblationRejection } from '@/lib/gpt2/ablation';
+import { errorReport, type ErrorReport } from '@/lib/gpt2/errors';
 import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import type { HeadAttention, LayersResult } from '@/lib/gpt2/layers-run';
 import { lensNormalisers, lensTable, tokenAcrossLayers } from '@/lib/gpt2/logit-lens';
@@ -22,6 +24,8 @@ import { LensPanel } from './lens-panel';
 import { NextTokenPanel, type CandidateEntry } from './next-token-panel';
 import { LAYERS_PRESETS } from './presets';
 import { showToken } from './token-text';
+import { problemOf, useErrorText } from '../gpt2/gpt2-text';
+import { backendName } from '../gpt2/model-status';
 import { PresetChip } from '../preset-chip';
 
 interface Props {
@@ -56,11 +60,20 @@ function toUrl(s: LayersState, modelParams: ModelParams): string {
   return `?${p.toString()}`;
 }
 
+/** A rejected ablation entry and why, in the reader's language. */
+function rejectionText(t: ReturnType<typeof useTranslations>, r: AblationRejection): string {
+  return t(`rejection.${r.reason}`, { item: r.item, layers: r.layers, heads: r.heads, last: r.layers - 1 });
+}
+
 export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
+  const t = useTranslations('layers.explorer');
+  const tp = useTranslations('layers.presets');
+  const locale = useLocale();
+  const errorText = useErrorText();
   const { config } = model;
   const { nLayer: L, nHead: H, vocabSize: V } = config;
   const { state: load, layers, head: fetchHead } = gpt2;
-  const parsedInitial = useMemo(() => parseAblation(initial.ablation, config), [initial.ablation, config]);
+  const parsedInitial = useMemo(() => readAblation(initial.ablation, config), [initial.ablation, config]);
   const clamp = (v: number, n: number) => (v >= 0 && v < n ? v : 0);
   const [state, setState] = useState<LayersState>({
     ...initial,
@@ -73,7 +86,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
   const [mode, setMode] = useState<ClickMode>('view');
   const [result, setResult] = useState<LayersResult | null>(null);
   const [headData, setHeadData] = useState<HeadAttention | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [clearedAblation, setClearedAblation] = useState<string | null>(null);
   const patch = useCallback((p: Partial<LayersState>) => setState((s) => ({ ...s, ...p })), []);
@@ -92,13 +105,13 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
     let live = true;
     setBusy(true);
     setError(null);
-    layers({ prompt: state.prompt, ablation: parseAblation(state.ablation, config).ablation, position: state.position, ...selected.current })
+    layers({ prompt: state.prompt, ablation: readAblation(state.ablation, config).ablation, position: state.position, ...selected.current })
       .then((r) => {
         if (!live) return;
         setResult(r);
         setHeadData(r.head);
       })
-      .catch((e: Error) => live && (setError(e.message), setResult(null)))
+      .catch((e: unknown) => live && (setError(problemOf(e)), setResult(null)))
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
@@ -123,7 +136,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
         try {
           return { text, candidate: candidateToken(text), error: null };
         } catch (e) {
-          return { text, candidate: null, error: (e as Error).message };
+          return { text, candidate: null, error: errorReport(e) };
         }
       }),
     [state.tokens],
@@ -161,25 +174,32 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
     : 0;
   const row = headData && result && headData.runId === result.runId ? headData.data.subarray(result.position * T, (result.position + 1) * T) : null;
 
+  const examples = t('examples');
+  const promptLabel = t('prompt');
+
   return (
     <div className="space-y-5">
-      {parsedInitial.rejected.length > 0 && (
+      {parsedInitial.rejections.length > 0 && (
         <p role="alert" className="rounded border border-amber-400 p-2 text-sm">
-          Ignored ablations from the URL: {parsedInitial.rejected.join('; ')}.
+          {t('rejected', { list: parsedInitial.rejections.map((r) => rejectionText(t, r)).join('; ') })}
         </p>
       )}
 
-      <div className="flex flex-wrap gap-2" aria-label="Examples">
-        {LAYERS_PRESETS.map((p) => (
-          <PresetChip key={p.id} data-preset={p.id} title={p.note} active={preset?.id === p.id} onClick={() => choosePreset(p)}>
-            {p.title}
-          </PresetChip>
-        ))}
+      <div className="flex flex-wrap gap-2" aria-label={examples}>
+        {LAYERS_PRESETS.map((p) => {
+          const note = tp(`${p.id}.note`);
+          return (
+            <PresetChip key={p.id} data-preset={p.id} title={note} active={preset?.id === p.id} onClick={() => choosePreset(p)}>
+              {tp(`${p.id}.title`)}
+            </PresetChip>
+          );
+        })}
       </div>
-      {preset && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
+      {preset && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{tp(`${preset.id}.note`)}</p>}
+      {locale !== 'en' && <p className="text-xs text-zinc-500">{t('englishHint')}</p>}
       {clearedAblation && (
         <p role="status" data-testid="ablation-cleared" className="text-xs text-amber-800 dark:text-amber-300">
-          The heads and blocks switched off for the previous example ({clearedAblation}) are switched back on for this one.
+          {t('ablationCleared', { ablation: clearedAblation })}
         </p>
       )}
       <form
@@ -191,7 +211,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
       >
         <textarea
           data-testid="prompt-input"
-          aria-label="Prompt (Enter runs it, Shift+Enter starts a new line)"
+          aria-label={promptLabel}
           value={draftPrompt}
           rows={2}
           onChange={(e) => setDraftPrompt(e.target.value)}
@@ -204,7 +224,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
           className="flex-1 resize-y rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         />
         <button type="submit" data-testid="run" disabled={load.status !== 'ready' || busy} className="self-start rounded bg-sky-700 px-4 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-50">
-          {busy ? 'Running…' : 'Run'}
+          {busy ? t('running') : t('run')}
         </button>
       </form>
       <ContinuePanel
@@ -218,43 +238,47 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
 
       {error && (
         <p role="alert" data-testid="layers-error" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          {error}
+          {errorText(error)}
         </p>
       )}
 
       {result && after && lens && stale && (
         <p role="status" data-testid="results-stale" className="rounded border border-amber-400 bg-amber-50 p-2 text-xs dark:bg-amber-950">
-          {busy ? 'Running the new prompt…' : 'The results below are for the previous prompt: press Enter or Run to update them.'}
+          {busy ? t('staleRunning') : t('stale')}
         </p>
       )}
       {result && after && lens && (
         <div className={`space-y-6 ${stale ? 'opacity-60' : ''}`} aria-busy={busy} data-stale={stale}>
           <p data-testid="timing" className="text-xs text-zinc-600 dark:text-zinc-400">
-            {T} tokens through the model in {result.runMs.toFixed(0)} ms
-            {result.baselineMs > 0 && <> plus {result.baselineMs.toFixed(0)} ms for the unablated run</>}
-            {load.info && <> ({load.info.provider === 'webgpu' ? 'WebGPU' : 'WASM'})</>}; {(postedBytes / 1e6).toFixed(2)} MB passed from the worker to the page.
+            {t('timing', {
+              count: T,
+              run: result.runMs.toFixed(0),
+              baseline: result.baselineMs > 0 ? result.baselineMs.toFixed(0) : 'none',
+              backend: load.info ? backendName(load.info.provider) : 'none',
+              mb: (postedBytes / 1e6).toFixed(2),
+            })}
           </p>
           <div>
-            <p className="mb-1 text-xs text-zinc-500">
-              The prompt as GPT-2 reads it (· is a space; &lt;|endoftext|&gt; is put first). Click a token to read the logit lens there; shading shows where it attends
-              in head {state.layer}.{state.head}.
-            </p>
+            <p className="mb-1 text-xs text-zinc-500">{t('promptTokens', { eot: '<|endoftext|>', head: `${state.layer}.${state.head}` })}</p>
             <div data-testid="prompt-tokens" className="flex flex-wrap gap-0.5">
-              {result.pieces.map((p, t) => (
-                <button
-                  key={t}
-                  type="button"
-                  data-testid="prompt-token"
-                  data-index={t}
-                  data-selected={t === result.position}
-                  title={`token ${t}, id ${p.id}${row ? `; attention from token ${result.position}: ${row[t].toFixed(3)}` : ''}`}
-                  onClick={() => patch({ position: t === T - 1 ? -1 : t })}
-                  className={`rounded px-1 font-mono text-xs ${t === result.position ? 'ring-2 ring-amber-600' : ''} ${t === 0 ? 'text-zinc-400' : ''}`}
-                  style={row && t <= result.position ? { background: `rgb(${shade(row[t], dark).join(',')})`, color: row[t] > 0.25 ? (dark ? '#09090b' : 'white') : undefined } : undefined}
-                >
-                  {showToken(p.text)}
-                </button>
-              ))}
+              {result.pieces.map((p, k) => {
+                const title = t('tokenTitle', { index: k, id: p.id, attention: row ? row[k].toFixed(3) : 'none', from: result.position });
+                return (
+                  <button
+                    key={k}
+                    type="button"
+                    data-testid="prompt-token"
+                    data-index={k}
+                    data-selected={k === result.position}
+                    title={title}
+                    onClick={() => patch({ position: k === T - 1 ? -1 : k })}
+                    className={`rounded px-1 font-mono text-xs ${k === result.position ? 'ring-2 ring-amber-600' : ''} ${k === 0 ? 'text-zinc-400' : ''}`}
+                    style={row && k <= result.position ? { background: `rgb(${shade(row[k], dark).join(',')})`, color: row[k] > 0.25 ? (dark ? '#09090b' : 'white') : undefined } : undefined}
+                  >
+                    {showToken(p.text)}
+                  </button>
+                );
+              })}
             </div>
           </div>
           <NextTokenPanel
@@ -291,7 +315,7 @@ export function LayersExplorer({ model, gpt2, modelParams, initial }: Props) {
             onApply={() => patch({ ablation: formatAblation(draft) })}
             busy={busy}
             reference={preset?.id === 'ioi' ? refStatus : 'off'}
-            modelShape={`${L} layers × ${H} heads`}
+            modelShape={t('modelShape', { layers: L, heads: H })}
           />
         </div>
       )}

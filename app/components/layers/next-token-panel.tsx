@@ -3,13 +3,17 @@
  * Next-token view: the top tokens at a temperature, the rank and probability of typed candidate
  * tokens, the direct logit difference of the first two, and — with ablations — before and after.
  */
+import { useFormatter, useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import type { ErrorReport } from '@/lib/gpt2/errors';
 import { IOI_REFERENCE } from '@/lib/gpt2/ioi-reference';
 import { logitDifference } from '@/lib/gpt2/logit-lens';
 import { tokenRank, type Candidate, type Prediction } from '@/lib/gpt2/next-token';
 import { formatProbability, shownId, showToken } from './token-text';
+import { useErrorText } from '../gpt2/gpt2-text';
 import { Term } from '../term';
 
-export type CandidateEntry = { text: string; candidate: Candidate | null; error: string | null };
+export type CandidateEntry = { text: string; candidate: Candidate | null; error: ErrorReport | null };
 
 interface Props {
   after: Prediction;
@@ -28,17 +32,24 @@ interface Props {
 
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
 
+const mono = (c: ReactNode) => <span className="font-mono">{c}</span>;
+
 export function NextTokenPanel({ after, finalLogits, before, baselineLogits, temperature, onTemperature, candidates, onCandidates, ioi, ablation }: Props) {
+  const t = useTranslations('layers.next');
+  const format = useFormatter();
+  const errorText = useErrorText();
+  const heading = t('heading');
+  const idTitle = (id: number) => t('tokenId', { id });
   const scored = candidates.filter((c): c is CandidateEntry & { candidate: Candidate } => c.candidate !== null);
   const pair = scored.length >= 2 ? [scored[0].candidate, scored[1].candidate] : null;
   const texts = candidates.map((c) => c.text);
   const maxProb = after.top[0]?.prob ?? 1;
 
   return (
-    <section aria-label="Next token" className="space-y-3">
-      <h2 className="text-lg font-semibold">Next token</h2>
+    <section aria-label={heading} className="space-y-3">
+      <h2 className="text-lg font-semibold">{heading}</h2>
       <label className="flex flex-wrap items-center gap-3 text-sm">
-        <Term id="temperature">Temperature</Term>
+        <Term id="temperature">{t('temperature')}</Term>
         <input
           type="range"
           data-testid="temperature"
@@ -50,45 +61,51 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
           className="w-48"
         />
         <span className="font-mono">{temperature.toFixed(1)}</span>
-        <span className="text-xs text-zinc-500">probabilities = softmax(logits / temperature); the ranking does not change</span>
+        <span className="text-xs text-zinc-500">{t('temperatureNote')}</span>
       </label>
       <div className="grid gap-4 lg:grid-cols-2">
         <ol data-testid="next-tokens" className="space-y-0.5 text-sm">
-          {after.top.map((t, i) => (
-            <li key={t.id} data-testid="next-token" data-token={t.id} data-prob={t.prob.toFixed(6)} className="flex items-center gap-2">
-              <span className="w-5 text-right text-xs text-zinc-500">{i + 1}</span>
-              <span className="w-28 truncate font-mono" title={`id ${t.id}, logit ${t.logit.toFixed(2)}`}>
-                {shownId(t.id)}
-              </span>
-              <span className="h-3 rounded bg-sky-600" style={{ width: `${Math.max(1, (120 * t.prob) / maxProb)}px` }} />
-              <span className="font-mono text-xs">{formatProbability(t.prob)}</span>
-            </li>
-          ))}
+          {after.top.map((top, i) => {
+            const title = t('idLogit', { id: top.id, logit: top.logit.toFixed(2) });
+            return (
+              <li key={top.id} data-testid="next-token" data-token={top.id} data-prob={top.prob.toFixed(6)} className="flex items-center gap-2">
+                <span className="w-5 text-right text-xs text-zinc-500">{i + 1}</span>
+                <span className="w-28 truncate font-mono" title={title}>
+                  {shownId(top.id)}
+                </span>
+                <span className="h-3 rounded bg-sky-600" style={{ width: `${Math.max(1, (120 * top.prob) / maxProb)}px` }} />
+                <span className="font-mono text-xs">{formatProbability(top.prob)}</span>
+              </li>
+            );
+          })}
         </ol>
         <div className="space-y-2">
           <table className="text-sm" data-testid="candidates">
             <thead>
               <tr className="text-left text-xs text-zinc-500">
-                <th className="pr-2 font-normal">Token (with its space)</th>
-                <th className="pr-2 font-normal">Tokenised</th>
-                <th className="pr-2 font-normal">Rank</th>
-                <th className="pr-2 font-normal">Probability</th>
-                {before && <th className="font-normal">Before ablation</th>}
+                <th className="pr-2 font-normal">{t('token')}</th>
+                <th className="pr-2 font-normal">{t('tokenised')}</th>
+                <th className="pr-2 font-normal">{t('rank')}</th>
+                <th className="pr-2 font-normal">{t('probability')}</th>
+                {before && <th className="font-normal">{t('beforeAblation')}</th>}
               </tr>
             </thead>
             <tbody>
-              {candidates.map((c, i) => (
+              {candidates.map((c, i) => {
+                const candidateLabel = t('candidate', { n: i + 1 });
+                const removeLabel = t('removeCandidate', { n: i + 1 });
+                return (
                 <tr key={i} data-testid="candidate">
                   <td className="pr-2">
                     <input
                       data-testid="candidate-input"
-                      aria-label={`Candidate token ${i + 1}`}
+                      aria-label={candidateLabel}
                       value={c.text}
                       spellCheck={false}
-                      onChange={(e) => onCandidates(texts.map((t, j) => (j === i ? e.target.value : t)))}
+                      onChange={(e) => onCandidates(texts.map((x, j) => (j === i ? e.target.value : x)))}
                       className="w-28 rounded border border-zinc-300 bg-white px-1 font-mono dark:border-zinc-700 dark:bg-zinc-900"
                     />
-                    <button type="button" aria-label={`Remove candidate ${i + 1}`} onClick={() => onCandidates(texts.filter((_, j) => j !== i))} className="px-1 text-zinc-500 hover:text-red-700">
+                    <button type="button" aria-label={removeLabel} onClick={() => onCandidates(texts.filter((_, j) => j !== i))} className="px-1 text-zinc-500 hover:text-red-700">
                       ×
                     </button>
                   </td>
@@ -96,53 +113,61 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
                     <>
                       <td className="pr-2 text-xs">
                         {c.candidate.pieces.map((p, k) => (
-                          <span key={k} title={`id ${p.id}`} className={`mr-0.5 rounded px-1 font-mono ${k === 0 ? 'bg-amber-200 dark:bg-amber-800' : 'bg-zinc-100 dark:bg-zinc-800'}`}>
+                          <span key={k} title={idTitle(p.id)} className={`mr-0.5 rounded px-1 font-mono ${k === 0 ? 'bg-amber-200 dark:bg-amber-800' : 'bg-zinc-100 dark:bg-zinc-800'}`}>
                             {showToken(p.text)}
                           </span>
                         ))}
-                        {c.candidate.split && <span className="block text-amber-700 dark:text-amber-400">{c.candidate.ids.length} tokens: only the first is scored</span>}
+                        {c.candidate.split && <span className="block text-amber-700 dark:text-amber-400">{t('split', { count: c.candidate.ids.length })}</span>}
                       </td>
                       <td className="pr-2 font-mono" data-testid="candidate-rank">
-                        {tokenRank(finalLogits, c.candidate.id).toLocaleString('en')}
+                        {format.number(tokenRank(finalLogits, c.candidate.id))}
                       </td>
                       <td className="pr-2 font-mono" data-testid="candidate-prob">
                         {formatProbability(after.probs[c.candidate.id])}
                       </td>
                       {before && baselineLogits && (
                         <td className="font-mono text-zinc-500">
-                          {formatProbability(before.probs[c.candidate.id])} (rank {tokenRank(baselineLogits, c.candidate.id).toLocaleString('en')})
+                          {t('before', { prob: formatProbability(before.probs[c.candidate.id]), rank: tokenRank(baselineLogits, c.candidate.id) })}
                         </td>
                       )}
                     </>
                   ) : (
                     <td colSpan={3} className="text-xs text-zinc-500">
-                      {c.error}
+                      {c.error && errorText(c.error)}
                     </td>
                   )}
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </table>
           <button type="button" data-testid="add-candidate" onClick={() => onCandidates([...texts, ' '])} className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-            Add a token
+            {t('addToken')}
           </button>
           {pair && (
             <p data-testid="logit-diff" className="text-sm">
-              Direct <Term id="logitDiff">logit difference</Term> at the last position, logit({showToken(pair[0].text)}) − logit({showToken(pair[1].text)}):{' '}
-              <strong className="font-mono" data-testid="logit-diff-value">
-                {signed(logitDifference(finalLogits, pair[0].id, pair[1].id))}
-              </strong>
-              {baselineLogits && (
-                <>
-                  {' '}
-                  with {ablation} switched off; <span className="font-mono" data-testid="logit-diff-before">{signed(logitDifference(baselineLogits, pair[0].id, pair[1].id))}</span> without
-                </>
-              )}
-              .
+              {t.rich('logitDiff', {
+                term: (c) => <Term id="logitDiff">{c}</Term>,
+                a: showToken(pair[0].text),
+                b: showToken(pair[1].text),
+                diff: signed(logitDifference(finalLogits, pair[0].id, pair[1].id)),
+                value: (c) => (
+                  <strong className="font-mono" data-testid="logit-diff-value">
+                    {c}
+                  </strong>
+                ),
+                ablated: baselineLogits ? 'yes' : 'no',
+                ablation,
+                beforeDiff: baselineLogits ? signed(logitDifference(baselineLogits, pair[0].id, pair[1].id)) : '',
+                before: (c) => (
+                  <span className="font-mono" data-testid="logit-diff-before">
+                    {c}
+                  </span>
+                ),
+              })}
               {ioi && (
                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                  Reference, not a result of this page: {IOI_REFERENCE.model} averages ≈ {IOI_REFERENCE.meanLogitDiff} over the IOI prompts of Wang et al. (2022),
-                  preferring the indirect object in {(100 * IOI_REFERENCE.ioPreferred).toFixed(1)}% of them.
+                  {t('ioiReference', { model: IOI_REFERENCE.model, mean: IOI_REFERENCE.meanLogitDiff, share: (100 * IOI_REFERENCE.ioPreferred).toFixed(1) })}
                 </span>
               )}
             </p>
@@ -156,19 +181,18 @@ export function NextTokenPanel({ after, finalLogits, before, baselineLogits, tem
 
 /** The union of the top tokens before and after the ablation, with both probabilities. */
 function BeforeAfter({ before, after, ablation }: { before: Prediction; after: Prediction; ablation: string }) {
+  const t = useTranslations('layers.next');
   const ids = [...new Set([...after.top.map((t) => t.id), ...before.top.map((t) => t.id)])].sort((a, b) => after.probs[b] - after.probs[a]);
   return (
     <div data-testid="ablation-compare" className="space-y-1">
-      <h3 className="text-sm font-medium">
-        With <span className="font-mono">{ablation}</span> switched off, compared with the full model
-      </h3>
+      <h3 className="text-sm font-medium">{t.rich('compareTitle', { ablation, mono })}</h3>
       <table className="text-sm">
         <thead>
           <tr className="text-left text-xs text-zinc-500">
-            <th className="pr-3 font-normal">Token</th>
-            <th className="pr-3 font-normal">Full model</th>
-            <th className="pr-3 font-normal">Ablated</th>
-            <th className="font-normal">Change</th>
+            <th className="pr-3 font-normal">{t('compareToken')}</th>
+            <th className="pr-3 font-normal">{t('fullModel')}</th>
+            <th className="pr-3 font-normal">{t('ablated')}</th>
+            <th className="font-normal">{t('change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -180,8 +204,7 @@ function BeforeAfter({ before, after, ablation }: { before: Prediction; after: P
                 <td className="pr-3 font-mono">{formatProbability(before.probs[id])}</td>
                 <td className="pr-3 font-mono">{formatProbability(after.probs[id])}</td>
                 <td className={`font-mono ${d > 0 ? 'text-emerald-700 dark:text-emerald-400' : d < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
-                  {d >= 0 ? '+' : '−'}
-                  {(100 * Math.abs(d)).toFixed(2)} pts
+                  {t('points', { sign: d >= 0 ? '+' : '−', value: (100 * Math.abs(d)).toFixed(2) })}
                 </td>
               </tr>
             );

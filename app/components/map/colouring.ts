@@ -2,7 +2,7 @@
  * The map's colours as the chart, the legend and the export need them: its groups, or k-means
  * clusters named by their most central words (lib/maps/cluster-summary.ts); null for one colour.
  */
-import { clusterLabel, describeClusters } from '@/lib/maps/cluster-summary';
+import { describeClusters, type ClusterSummary } from '@/lib/maps/cluster-summary';
 import type { ExportTable } from '@/lib/maps/export-coords';
 import type { MapState } from '@/lib/maps/map-state';
 import type { LegendEntry } from './map-legend';
@@ -23,8 +23,11 @@ export interface Colouring {
   entries: LegendEntry[];
 }
 
+/** A cluster's name for the legend, in the reader's language ("cluster 3: paris, berlin, rome"). */
+export type ClusterNamer = (summary: ClusterSummary, words: readonly string[]) => string;
+
 /** The map's colours: its groups, or k-means clusters named by their most central words; null for one colour. */
-export function colouringOf(map: ShownMap, state: Pick<MapState, 'color' | 'clusters' | 'seed'>, clustered: Clustered | null): Colouring | null {
+export function colouringOf(map: ShownMap, state: Pick<MapState, 'color' | 'clusters' | 'seed'>, clustered: Clustered | null, nameCluster: ClusterNamer): Colouring | null {
   const count = (of: ArrayLike<number>, k: number) => {
     const c = new Array<number>(k).fill(0);
     for (let i = 0; i < of.length; i++) c[of[i]]++;
@@ -38,7 +41,7 @@ export function colouringOf(map: ShownMap, state: Pick<MapState, 'color' | 'clus
   if (state.color === 'cluster' && fits) {
     const k = Math.min(clustered.k, map.words.length); // k-means makes at most one cluster per word
     const summaries = describeClusters(map.unit, map.words.length, map.vectorDims, clustered.assignment, k);
-    const names = summaries.map((s) => clusterLabel(s, map.words));
+    const names = summaries.map((s) => nameCluster(s, map.words));
     return { column: 'cluster', of: clustered.assignment, names, entries: summaries.map((s, c) => ({ name: names[c], count: s.size })) };
   }
   return null;

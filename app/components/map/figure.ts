@@ -110,7 +110,7 @@ export function buildTraces(f: TraceInput): Trace[] {
     ...at(f.labels.map((l) => l.index)),
     marker: { size: f.labels.map((l) => Math.max(0, (l.gap - 1.5) * 0.8)), opacity: 0 },
     text: f.labels.map((l) => f.words[l.index]),
-    textposition: is3d ? 'top center' : f.labels.map((l) => PLOTLY_TEXT_POSITION[l.position]),
+    textposition: is3d ? PLOTLY_TEXT_POSITION.top : f.labels.map((l) => PLOTLY_TEXT_POSITION[l.position]),
     textfont: { size: LABEL_FONT, color: f.labels.map((l) => (!dim || emphasised.has(l.index) ? ink : muted)) },
     hoverinfo: 'skip',
     showlegend: false,
@@ -141,7 +141,7 @@ function arrowTraces(f: TraceInput): Trace[] {
     {
       type: 'scatter3d',
       mode: 'markers',
-      name: 'pair heads',
+      name: 'pair-heads',
       x: f.arrows.map((a) => c(a.to, 0)),
       y: f.arrows.map((a) => c(a.to, 1)),
       z: f.arrows.map((a) => c(a.to, 2)),

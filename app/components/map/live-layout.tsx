@@ -4,9 +4,12 @@
  * WebGL plot update can hold the UI thread for hundreds (much more with software rendering).
  * A 3-D layout is shown from above (its first two axes). The plot replaces it when the map is done.
  */
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 
-export function LiveLayout({ coords, dims, height, epoch }: { coords: Float32Array; dims: number; height: number; epoch: string }) {
+/** `epoch` of `epochs`: how far the layout has got. */
+export function LiveLayout({ coords, dims, height, epoch, epochs }: { coords: Float32Array; dims: number; height: number; epoch: number; epochs: number }) {
+  const t = useTranslations('map.live');
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = canvas.current;
@@ -36,8 +39,7 @@ export function LiveLayout({ coords, dims, height, epoch }: { coords: Float32Arr
     <figure className="relative">
       <canvas ref={canvas} data-testid="live-layout" className="w-full rounded border border-zinc-200 dark:border-zinc-800" style={{ height }} />
       <figcaption className="absolute left-2 top-2 rounded bg-white/80 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-900/80 dark:text-zinc-300">
-        Layout forming — {epoch}
-        {dims === 3 ? ' (seen from above; rotate it when done)' : ''}
+        {t(dims === 3 ? 'forming3d' : 'forming', { epoch, epochs })}
       </figcaption>
     </figure>
   );

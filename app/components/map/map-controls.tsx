@@ -1,9 +1,13 @@
 'use client';
 /** The map's inputs: which words, which projection and its parameters, colours and overlay. */
-import { Term } from '../term';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, type ReactNode } from 'react';
+import { Term } from '../term';
+import { useErrorText } from '../error-message';
+import { EnglishNote } from '../sets-gate';
 import type { PairSet } from '@/lib/maps/analogy-overlay';
-import { formatWordSource, MAX_NEIGHBOURS, MAX_TOP, parseWordList, parseWordSource } from '@/lib/maps/word-source';
+import { formatWordSource, MAX_NEIGHBOURS, MAX_TOP, parseWordList, parseWordSource, WordSourceError } from '@/lib/maps/word-source';
+import type { WireError } from '@/lib/worker/protocol';
 import type { ColorMode, MapState } from '@/lib/maps/map-state';
 import { SetSelect } from '../set-select';
 
@@ -32,8 +36,11 @@ function draftOf(words: string): { mode: Mode; query: string; n: number; list: s
 const field = 'rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900';
 
 export function MapControls({ state, sets, pairSets, onChange }: Props) {
+  const t = useTranslations('map.controls');
+  const pairNames = useTranslations('map.pairSets');
+  const errorText = useErrorText();
   const [draft, setDraft] = useState(() => draftOf(state.words));
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<Pick<WireError, 'code' | 'params' | 'message'> | null>(null);
   useEffect(() => setDraft(draftOf(state.words)), [state.words]);
 
   const apply = () => {
@@ -44,10 +51,10 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
           : draft.mode === 'top'
             ? parseWordSource(`top:${draft.n}`)
             : parseWordList(draft.list);
-      setProblem('');
+      setProblem(null);
       onChange({ words: formatWordSource(source), selected: '' });
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(e instanceof WordSourceError ? e : { message: (e as Error).message });
     }
   };
 
@@ -61,22 +68,22 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
         }}
       >
         <label className="flex flex-col gap-1">
-          Words
+          {t('words')}
           <select data-testid="words-mode" value={draft.mode} onChange={(e) => setDraft({ ...draft, mode: e.target.value as Mode })} className={field}>
-            <option value="neighbors">Nearest neighbours of…</option>
-            <option value="top">Most frequent words</option>
-            <option value="list">My list or groups</option>
+            <option value="neighbors">{t('mode.neighbors')}</option>
+            <option value="top">{t('mode.top')}</option>
+            <option value="list">{t('mode.list')}</option>
           </select>
         </label>
         {draft.mode === 'neighbors' && (
           <label className="flex flex-col gap-1">
-            Word or expression
+            {t('query')}
             <input data-testid="words-query" value={draft.query} onChange={(e) => setDraft({ ...draft, query: e.target.value })} className={`${field} w-48 font-mono`} spellCheck={false} />
           </label>
         )}
         {draft.mode !== 'list' && (
           <label className="flex flex-col gap-1">
-            How many
+            {t('count')}
             <input
               data-testid="words-count"
               type="number"
@@ -91,36 +98,31 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
         )}
         {draft.mode === 'list' && (
           <label className="flex min-w-0 flex-1 basis-72 flex-col gap-1">
-            Words (commas or new lines; a line &ldquo;Name: w1, w2&rdquo; makes a coloured group)
+            {t('list')}
             <textarea data-testid="words-list" rows={3} value={draft.list} onChange={(e) => setDraft({ ...draft, list: e.target.value })} className={`${field} font-mono`} spellCheck={false} />
           </label>
         )}
         <button type="submit" data-testid="words-apply" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
-          Show
+          {t('show')}
         </button>
       </form>
+      <EnglishNote />
       {problem && (
         <p role="alert" className="text-red-700 dark:text-red-300">
-          {problem}
+          {errorText(problem)}
         </p>
       )}
 
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-        <span role="radiogroup" aria-label="Projection" className="flex gap-3">
-          {(
-            [
-              ['umap', 'UMAP'],
-              ['pca', 'PCA'],
-              ['axes', 'Word-pair axes'],
-            ] as const
-          ).map(([m, label]) => (
+        <span role="radiogroup" aria-label={t('projection')} className="flex gap-3">
+          {(['umap', 'pca', 'axes'] as const).map((m) => (
             <label key={m} className="flex items-center gap-1">
               <input type="radio" name="method" data-testid={`method-${m}`} checked={state.method === m} onChange={() => onChange({ method: m })} />
-              {m === 'axes' ? label : <Term id={m}>{label}</Term>}
+              {m === 'axes' ? t('axes') : <Term id={m}>{m.toUpperCase()}</Term>}
             </label>
           ))}
         </span>
-        <span role="radiogroup" aria-label="Dimensions" className="flex gap-3">
+        <span role="radiogroup" aria-label={t('dimensions')} className="flex gap-3">
           {([2, 3] as const).map((d) => (
             <label key={d} className="flex items-center gap-1">
               <input type="radio" name="dims" data-testid={`dims-${d}`} checked={state.dims === d} onChange={() => onChange({ dims: d })} />
@@ -130,36 +132,36 @@ export function MapControls({ state, sets, pairSets, onChange }: Props) {
         </span>
         {state.method === 'umap' && (
           <>
-            <NumberField label={<Term id="neighbours">Neighbours</Term>} value={state.nNeighbors} min={2} max={100} step={1} onCommit={(v) => onChange({ nNeighbors: v })} />
-            <NumberField label={<Term id="minDist">Min. distance</Term>} value={state.minDist} min={0} max={1} step={0.05} onCommit={(v) => onChange({ minDist: v })} />
-            <NumberField label={<Term id="seed">Seed</Term>} value={state.seed} min={0} max={1e9} step={1} onCommit={(v) => onChange({ seed: v })} testId="seed" />
+            <NumberField label={<Term id="neighbours">{t('neighbours')}</Term>} value={state.nNeighbors} min={2} max={100} step={1} onCommit={(v) => onChange({ nNeighbors: v })} />
+            <NumberField label={<Term id="minDist">{t('minDist')}</Term>} value={state.minDist} min={0} max={1} step={0.05} onCommit={(v) => onChange({ minDist: v })} />
+            <NumberField label={<Term id="seed">{t('seed')}</Term>} value={state.seed} min={0} max={1e9} step={1} onCommit={(v) => onChange({ seed: v })} testId="seed" />
           </>
         )}
         {state.method === 'axes' && (
           <>
-            <TextField label="x: from,to" value={state.axisX} onCommit={(v) => onChange({ axisX: v })} testId="axis-x" />
-            <TextField label="y: from,to (empty = main remaining component)" value={state.axisY} onCommit={(v) => onChange({ axisY: v })} testId="axis-y" />
+            <TextField label={t('axisX')} value={state.axisX} onCommit={(v) => onChange({ axisX: v })} testId="axis-x" />
+            <TextField label={t('axisY')} value={state.axisY} onCommit={(v) => onChange({ axisY: v })} testId="axis-y" />
           </>
         )}
       </div>
 
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
         <label className="flex items-center gap-1">
-          Colour
+          {t('colour')}
           <select data-testid="color-mode" value={state.color} onChange={(e) => onChange({ color: e.target.value as ColorMode })} className={field}>
-            <option value="group">by group</option>
-            <option value="cluster">by k-means cluster (100-d)</option>
-            <option value="none">one colour</option>
+            <option value="group">{t('colourBy.group')}</option>
+            <option value="cluster">{t('colourBy.cluster')}</option>
+            <option value="none">{t('colourBy.none')}</option>
           </select>
         </label>
-        {state.color === 'cluster' && <NumberField label="Clusters" value={state.clusters} min={2} max={20} step={1} onCommit={(v) => onChange({ clusters: v })} />}
+        {state.color === 'cluster' && <NumberField label={t('clusters')} value={state.clusters} min={2} max={20} step={1} onCommit={(v) => onChange({ clusters: v })} />}
         <label className="flex items-center gap-1">
-          Analogy arrows
+          {t('arrows')}
           <select data-testid="overlay" value={state.overlay} onChange={(e) => onChange({ overlay: e.target.value })} className={field}>
-            <option value="">none</option>
+            <option value="">{t('noArrows')}</option>
             {pairSets.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.label}
+                {pairNames(p.id)}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@
  * the whole view. Data (lib/maps) → traces (figure.ts) → chart (map-plot.tsx).
  */
 import { replaceUrlState } from '@/app/url-state';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { findPairSet, pairArrows, PAIR_SETS } from '@/lib/maps/analogy-overlay';
 import { labelOrder } from '@/lib/maps/label-order';
@@ -16,25 +17,27 @@ import { searchFromState, type MapState } from '@/lib/maps/map-state';
 import { isPresetView, MAP_PRESETS, presetState, type MapPreset } from '@/lib/maps/presets';
 import { acceptSuggestion, isolateWords } from '@/lib/maps/source-edits';
 import { matchWords, parseWordSearch } from '@/lib/maps/word-search';
-import { describeWordSource, parseWordSource } from '@/lib/maps/word-source';
+import { WordSourceError } from '@/lib/maps/word-source';
 import type { QueryResult } from '@/lib/vectors/analogy';
+import type { WireError } from '@/lib/worker/protocol';
 import { useVectors } from '../../hooks/use-vectors';
+import { useErrorText } from '../error-message';
 import { LoadProgress } from '../load-progress';
 import { preloadPlotly } from '../plot/plot';
-import { colouringOf, exportTable, type Clustered } from './colouring';
+import { colouringOf, exportTable, type ClusterNamer, type Clustered } from './colouring';
 import { buildLayout, buildTraces, colourOf, MARGIN_2D } from './figure';
 import { LiveLayout } from './live-layout';
 import { MapControls } from './map-controls';
 import { MapError } from './map-error';
 import { exportName, MapExport } from './map-export';
-import { MapInfo } from './map-info';
+import { MapInfo, useAxisText, useSourceText } from './map-info';
 import { MapLegend } from './map-legend';
 import { MapPlot, type ViewChange } from './map-plot';
 import { MapPresets } from './map-presets';
 import { MapSearch } from './map-search';
 import { ProjectionProgress } from './projection-progress';
 import { useElementWidth } from './use-element-width';
-import { useMapProjection, type ShownMap } from './use-map-projection';
+import { useMapProjection } from './use-map-projection';
 import { WordList } from './word-list';
 import { WordPanel } from './word-panel';
 
@@ -48,7 +51,16 @@ const HEIGHT = 620;
 const HEIGHT_NARROW = 440;
 const NARROW = 640;
 
+/** A line above the map after "isolate": the words a list could not hold, or why nothing was isolated. */
+type Notice = { dropped: string[] } | { error: Pick<WireError, 'code' | 'params' | 'message'> } | null;
+
 export function MapExplorer({ initial, sets }: Props) {
+  const t = useTranslations('map');
+  const presets = useTranslations('map.presets');
+  const common = useTranslations('common');
+  const errorText = useErrorText();
+  const sourceText = useSourceText();
+  const axisText = useAxisText();
   const [state, setState] = useState<MapState>(initial);
   const { state: load, map: runMap, neighbors, clusters, retry } = useVectors(state.set);
   const ready = load.status === 'ready';
@@ -57,7 +69,7 @@ export function MapExplorer({ initial, sets }: Props) {
   const [overall, setOverall] = useState<QueryResult | null>(null);
   const [view, setView] = useState<ViewRange | null>(null); // a zoomed 2-D view; null = the whole map
   const [cursor, setCursor] = useState(-1); // the word list's cursor, pointed at on the map
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
   const dark = usePrefersDark();
   const searchRef = useRef<HTMLInputElement>(null);
   const plotBox = useRef<HTMLDivElement>(null);
@@ -118,7 +130,11 @@ export function MapExplorer({ initial, sets }: Props) {
   const selected = useMemo(() => (map ? map.words.indexOf(state.selected) : -1), [map, state.selected]);
   const onMap = useMemo(() => (map && selected >= 0 ? nearestOnMap(map.unit, map.words.length, map.vectorDims, selected, state.neighbours) : null), [map, selected, state.neighbours]);
   const { color, clusters: clusterCount, seed } = state;
-  const colouring = useMemo(() => (map ? colouringOf(map, { color, clusters: clusterCount, seed }, clustered) : null), [map, color, clusterCount, seed, clustered]);
+  const nameCluster = useCallback<ClusterNamer>(
+    (s, words) => t(s.size === 0 ? 'legend.clusterEmpty' : 'legend.cluster', { n: s.cluster + 1, words: s.central.map((i) => words[i]).join(common('separator')) }),
+    [t, common],
+  );
+  const colouring = useMemo(() => (map ? colouringOf(map, { color, clusters: clusterCount, seed }, clustered, nameCluster) : null), [map, color, clusterCount, seed, clustered, nameCluster]);
   const arrows = useMemo(() => {
     const pairSet = findPairSet(state.overlay);
     return map && pairSet ? pairArrows(map.words, pairSet) : [];
@@ -159,22 +175,22 @@ export function MapExplorer({ initial, sets }: Props) {
   const layout = useMemo(
     () =>
       map && extent
-        ? buildLayout({ words: map.words, coords: map.coords, dims: map.dims, axisLabels: map.axisLabels, extent, arrows, cursor, cameraEye: state.camera ? toEye(state.camera) : null, revision: map.key, legend: width >= NARROW, dark })
+        ? buildLayout({ words: map.words, coords: map.coords, dims: map.dims, axisLabels: map.axes.map(axisText), extent, arrows, cursor, cameraEye: state.camera ? toEye(state.camera) : null, revision: map.key, legend: width >= NARROW, dark })
         : null,
-    [map, extent, arrows, cursor, state.camera, width, dark],
+    [map, extent, arrows, cursor, state.camera, width, dark, axisText],
   );
 
   const choosePreset = useCallback((p: MapPreset) => {
-    setNotice('');
+    setNotice(null);
     setState((s) => presetState(p, s));
   }, []);
   const isolate = (words: string[], keepSelection: boolean) => {
     try {
       const r = isolateWords(words);
-      setNotice(r.dropped.length ? `Left out of the new map (a word list cannot hold commas or spaces): ${r.dropped.join(' ')}` : '');
+      setNotice(r.dropped.length ? { dropped: r.dropped } : null);
       update({ words: r.words, search: '', ...(keepSelection ? {} : { selected: '' }) });
     } catch (e) {
-      setNotice((e as Error).message);
+      setNotice({ error: e instanceof WordSourceError ? e : { message: (e as Error).message } });
     }
   };
   const pick = useCallback((i: number) => map && update({ selected: map.words[i] }), [map, update]);
@@ -187,11 +203,11 @@ export function MapExplorer({ initial, sets }: Props) {
   const swatch = useCallback((i: number) => (colouring ? colourOf(colouring.of[i]) : null), [colouring]);
   const listItems = useMemo(() => matchList ?? (map ? map.words.map((_, i) => i) : []), [map, matchList]);
   const preset = MAP_PRESETS.find((p) => isPresetView(state, p));
-  const stale = map && !current ? staleNote(map, error !== null) : null;
+  const stale = map && !current ? t(error !== null ? 'stale.failed' : 'stale.coming', { source: sourceText(map.source) }) : null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <section className="min-w-0 space-y-3" aria-label="Map">
+      <section className="min-w-0 space-y-3" aria-label={t('label')}>
         <MapPresets state={state} onChoose={choosePreset} />
         <MapControls state={state} sets={sets} onChange={update} pairSets={PAIR_SETS} />
         <LoadProgress state={load} onRetry={retry} />
@@ -200,28 +216,28 @@ export function MapExplorer({ initial, sets }: Props) {
         <MapSearch ref={searchRef} text={state.search} search={search} matchCount={matchList ? matchList.length : null} onChange={(text) => update({ search: text })} onIsolate={() => map && matchList && isolate(matchList.map((i) => map.words[i]), true)} />
         {notice && (
           <p role="status" data-testid="map-notice" className="text-sm text-amber-800 dark:text-amber-300">
-            {notice}
+            {'dropped' in notice ? t('notice.dropped', { words: notice.dropped.join(' ') }) : errorText(notice.error)}
           </p>
         )}
         <div ref={plotBox} className="min-w-0">
           {live && progress ? (
-            <LiveLayout coords={live} dims={state.dims} height={height} epoch={`epoch ${progress.done} of ${progress.total}`} />
+            <LiveLayout coords={live} dims={state.dims} height={height} epoch={progress.done} epochs={progress.total} />
           ) : map && data && layout ? (
             <MapPlot data={data} layout={layout} height={height} dims={map.dims} points={map.words.length} highlighted={selected >= 0 ? 1 + (onMap?.indices.length ?? 0) : 0} stale={stale} busy={progress !== null} onPick={pick} onView={onView} onCamera={onCamera} />
           ) : (
             !error && (
               <div className="flex items-center justify-center rounded border border-dashed border-zinc-300 text-sm text-zinc-500 dark:border-zinc-700" style={{ height }}>
-                {ready ? 'Projecting…' : 'Loading the word vectors…'}
+                {t(ready ? 'projecting' : 'loadingVectors')}
               </div>
             )
           )}
         </div>
         {map && <MapExport table={exportTable(map, colouring)} name={exportName(map.source, map.method, map.dims)} />}
-        {preset?.note && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{preset.note}</p>}
+        {preset?.note && <p className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{presets(`${preset.id}.note`)}</p>}
       </section>
       <aside className="min-w-0 space-y-4">
-        {map && <MapInfo map={map} source={describeSource(map.source)} />}
-        {colouring && <MapLegend title={colouring.column === 'cluster' ? 'Clusters (most central words)' : 'Groups'} entries={colouring.entries} />}
+        {map && <MapInfo map={map} source={sourceText(map.source)} />}
+        {colouring && <MapLegend title={t(colouring.column === 'cluster' ? 'legend.clusters' : 'legend.groups')} entries={colouring.entries} />}
         <WordPanel
           word={state.selected}
           words={map?.words ?? []}
@@ -236,29 +252,15 @@ export function MapExplorer({ initial, sets }: Props) {
         {map && (
           <section aria-labelledby="word-list-title" className="space-y-1">
             <h2 id="word-list-title" className="text-sm font-semibold">
-              {matchList ? `Words matching the search (${matchList.length.toLocaleString('en')})` : `Words on the map (${map.words.length.toLocaleString('en')})`}
+              {t(matchList ? 'list.matchingCount' : 'list.allCount', { count: matchList ? matchList.length : map.words.length })}
             </h2>
-            <p className="text-xs text-zinc-500">Tab here, move with ↑ ↓ (or type a word&apos;s start), Enter selects it on the map.</p>
-            <WordList words={map.words} items={listItems} selected={selected} swatch={swatch} label={matchList ? 'Words matching the search' : 'Words on the map'} onSelect={pick} onCursor={setCursor} />
+            <p className="text-xs text-zinc-500">{t('list.hint')}</p>
+            <WordList words={map.words} items={listItems} selected={selected} swatch={swatch} label={t(matchList ? 'list.matching' : 'list.all')} onSelect={pick} onCursor={setCursor} />
           </section>
         )}
       </aside>
     </div>
   );
-}
-
-function describeSource(source: string): string {
-  try {
-    return describeWordSource(parseWordSource(source));
-  } catch {
-    return source;
-  }
-}
-
-/** What the chart says over a map that is not the one asked for. */
-function staleNote(map: ShownMap, failed: boolean): string {
-  const what = `This is the previous map: ${describeSource(map.source)}.`;
-  return failed ? `${what} The map you asked for could not be made — see the message above.` : `${what} The new one is on its way…`;
 }
 
 function usePrefersDark(): boolean {

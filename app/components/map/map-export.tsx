@@ -3,6 +3,7 @@
  * Download the map: its words and projected coordinates as TSV, CSV or JSON (with the group or
  * cluster when the map is coloured by one). The picture itself comes from the plot's toolbar.
  */
+import { useTranslations } from 'next-intl';
 import { EXPORT_FORMATS, EXPORT_MIME, formatMapExport, type ExportFormat, type ExportTable } from '@/lib/maps/export-coords';
 
 interface Props {
@@ -24,10 +25,11 @@ function download(text: string, fileName: string, type: string): void {
 }
 
 export function MapExport({ table, name }: Props) {
+  const t = useTranslations('map.export');
   const save = (format: ExportFormat) => download(formatMapExport(table, format), `${name}.${format}`, EXPORT_MIME[format]);
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="map-export">
-      <span>Download the coordinates:</span>
+      <span>{t('download')}</span>
       {EXPORT_FORMATS.map((f) => (
         <button
           key={f}
@@ -39,7 +41,7 @@ export function MapExport({ table, name }: Props) {
           {f}
         </button>
       ))}
-      <span className="text-xs text-zinc-500">For a picture of the map, use the PNG (camera) or SVG button in the plot&apos;s toolbar, at its top right.</span>
+      <span className="text-xs text-zinc-500">{t('picture')}</span>
     </div>
   );
 }

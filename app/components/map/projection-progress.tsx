@@ -1,16 +1,11 @@
 'use client';
 /** How far the projection has got: a bar and a line for each phase (neighbours, graph, layout, score). */
+import { useTranslations } from 'next-intl';
 import type { MapProgress } from '@/lib/maps/compute-map';
 
 export function ProjectionProgress({ progress }: { progress: MapProgress }) {
-  const label =
-    progress.phase === 'knn'
-      ? `Nearest neighbours: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} words`
-      : progress.phase === 'graph'
-        ? 'Building the neighbour graph'
-        : progress.phase === 'layout'
-          ? `Layout: epoch ${progress.done} of ${progress.total}`
-          : 'Scoring neighbour preservation';
+  const t = useTranslations('map.progress');
+  const label = t(progress.phase, { done: progress.done, total: progress.total });
   return (
     <div data-testid="map-progress" className="space-y-1 text-sm">
       <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={progress.total || 1} aria-valuenow={progress.done} className="h-1.5 w-full overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800">

@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import type { MapProgress, MapResult } from '@/lib/maps/compute-map';
 import { mapRequest, type MapState } from '@/lib/maps/map-state';
+import { WordSourceError } from '@/lib/maps/word-source';
 import type { WireError } from '@/lib/worker/protocol';
 import type { MapJob } from '../../hooks/use-vectors';
 
@@ -41,7 +42,7 @@ export function useMapProjection(state: MapState, ready: boolean, runMap: RunMap
     try {
       request = mapRequest(state);
     } catch (e) {
-      setError({ kind: 'expression', message: (e as Error).message });
+      setError(e instanceof WordSourceError ? { kind: 'expression', message: e.message, code: e.code, params: e.params } : { kind: 'expression', message: (e as Error).message });
       setProgress(null);
       return;
     }

@@ -6,6 +6,7 @@
  * cursor. Only the rows in view are rendered (the list may hold 10,000 words); the focus stays on
  * the listbox and aria-activedescendant names the current option.
  */
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 
 const ROW = 28;
@@ -29,6 +30,7 @@ interface Props {
 }
 
 export function WordList({ words, items, selected, swatch, label, onSelect, onCursor }: Props) {
+  const t = useTranslations('map.list');
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -132,7 +134,7 @@ export function WordList({ words, items, selected, swatch, label, onSelect, onCu
             >
               <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ background: colour ?? 'transparent' }} />
               <span className="truncate font-mono">{words[i]}</span>
-              {i === selected && <span className="ml-auto text-xs font-normal text-amber-700 dark:text-amber-400">selected</span>}
+              {i === selected && <span className="ml-auto text-xs font-normal text-amber-700 dark:text-amber-400">{t('selected')}</span>}
             </div>
           );
         })}
