@@ -20,16 +20,32 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-/** Relative luminance of a CSS colour ("rgb(…)" / "rgba(…)"); transparent counts as the page showing through (-1). */
-function luminance(css: string): number {
-  const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(css);
-  if (!m) return -1;
-  if (m[4] !== undefined && Number(m[4]) === 0) return -1;
-  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
-    const c = Number(v) / 255;
+/** Relative luminance of an [r, g, b, a] colour (0–255); transparent counts as the page showing through (-1). */
+function luminance([r8, g8, b8, a]: number[]): number {
+  if (a === 0) return -1;
+  const [r, g, b] = [r8, g8, b8].map((v) => {
+    const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The page's body background and every plot area's, as [r, g, b, a]: a canvas resolves any CSS colour (Tailwind's oklch too). */
+function backgrounds(page: Page) {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    const rgba = (css: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = css;
+      ctx.fillRect(0, 0, 1, 1);
+      return { css, rgba: [...ctx.getImageData(0, 0, 1, 1).data] };
+    };
+    const plots = [...document.querySelectorAll('svg.main-svg')].flatMap((svg) => [
+      getComputedStyle(svg).backgroundColor,
+      ...[...svg.querySelectorAll('.bglayer .bg')].map((r) => getComputedStyle(r).fill),
+    ]);
+    return { body: rgba(getComputedStyle(document.body).backgroundColor), plots: plots.map(rgba) };
+  });
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -45,14 +61,10 @@ for (const scheme of ['light', 'dark'] as const) {
         const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
         expect(widths.document, `${p.name}: the page is wider than the screen`).toBeLessThanOrEqual(widths.viewport);
         if (scheme === 'dark') {
-          const page_ = luminance(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
-          const plots = await page.evaluate(() =>
-            [...document.querySelectorAll('svg.main-svg')].flatMap((svg) => [
-              getComputedStyle(svg).backgroundColor,
-              ...[...svg.querySelectorAll('.bglayer .bg')].map((r) => getComputedStyle(r).fill),
-            ]),
-          );
-          for (const bg of plots) expect(luminance(bg), `${p.name}: a plot area (${bg}) is lighter than the page`).toBeLessThanOrEqual(page_ + 0.01);
+          const { body, plots } = await backgrounds(page);
+          expect(luminance(body.rgba), `${p.name}: the page's own background (${body.css}) is dark`).toBeGreaterThanOrEqual(0);
+          expect(luminance(body.rgba), `${p.name}: the page's own background (${body.css}) is dark`).toBeLessThan(0.05);
+          for (const bg of plots) expect(luminance(bg.rgba), `${p.name}: a plot area (${bg.css}) is lighter than the page`).toBeLessThanOrEqual(luminance(body.rgba) + 0.01);
         }
         // Toolbars: nothing that uploads to or links to an outside service.
         const titles = await page.locator('.modebar-btn').evaluateAll((els) => els.map((e) => e.getAttribute('data-title') ?? ''));
