@@ -13,7 +13,9 @@ import { SUBPATH_URL } from './static-fixture';
 
 /** Waits until the service worker controls the page and the page is cross-origin isolated (one reload on a first visit). */
 async function waitForIsolation(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => crossOriginIsolated && navigator.serviceWorker.controller !== null), { timeout: 60_000 }).toBe(true);
+  const isolated = () =>
+    page.evaluate(() => crossOriginIsolated && navigator.serviceWorker.controller !== null).catch(() => false); // the reload may land mid-check
+  await expect.poll(isolated, { timeout: 60_000 }).toBe(true);
 }
 
 test.describe('the static build on a plain static server', () => {
