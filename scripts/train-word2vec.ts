@@ -4,11 +4,14 @@
  * sampling, gensim 4.2's defaults) and reports speed and quality; `--out` keeps them as a vector
  * set in models/NAME that the app lists like any other.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { modelsDir } from '../lib/node/vector-set-reader';
 import { removeStaleTemporaries, VectorSetWriter } from '../lib/node/vector-set-writer';
 import { analogyScore, VectorIndex } from '../lib/train/evaluate';
+import { setNameProblem } from '../lib/vectors/format';
 import { GENSIM_DEFAULTS, Word2Vec, type EngineChoice } from '../lib/train/word2vec';
-import { choiceFlag, intFlag, parseCli, runCli, setFlag, UsageError } from './cli';
+import { choiceFlag, intFlag, parseCli, runCli, UsageError } from './cli';
 import { DEFAULT_QUESTIONS, loadCorpus, loadQuestions } from './train-common';
 
 const DEFAULT_PROBES = 'king,woman,france,monday,money,good,house,water';
@@ -28,7 +31,7 @@ whose words are in the vocabulary, and the nearest neighbours of a few words.
   --engine E         auto (WebAssembly SIMD when available), wasm or js
   --probes W,W,…     words whose neighbours are printed (default ${DEFAULT_PROBES})
   --questions FILE   analogy questions (default $WVE_QUESTIONS, else ../shared/data/questions-words.txt)
-  --out NAME         write the vectors to models/NAME
+  --out NAME         write the vectors to models/NAME (a new name: an existing set is never replaced)
   --json             print one JSON object`;
 
 runCli('train:word2vec', USAGE, async () => {
@@ -57,7 +60,13 @@ runCli('train:word2vec', USAGE, async () => {
   const threads = intFlag(values.threads, 'threads', 1, 1);
   if (threads !== 1) throw new UsageError(`--threads ${threads}: training runs on one thread (as gensim with workers=1); use --threads 1`);
   const engine = choiceFlag<EngineChoice>(values.engine, 'engine', ['auto', 'wasm', 'js'], 'auto');
-  const out = values.out === undefined ? undefined : setFlag(values.out, '');
+  const out = values.out;
+  if (out !== undefined) {
+    const problem = setNameProblem(out);
+    if (problem) throw new UsageError(`--out: ${problem}`);
+    // Never replace a set: it may be the site's own or one kept earlier.
+    if (existsSync(path.join(modelsDir(), out))) throw new Error(`models/${out} already exists: choose another --out name, or remove that folder first`);
+  }
   const probes = (values.probes ?? DEFAULT_PROBES).split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
   const questions = await loadQuestions(values.questions ?? DEFAULT_QUESTIONS);
 
