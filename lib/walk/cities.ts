@@ -2,11 +2,11 @@
  * The explanation's map-coordinate analogy: four cities as pairs of numbers (degrees north, degrees
  * west, as the article writes them). Close numbers mean close places; the walk's first step shows
  * that the distance between the number pairs orders the city pairs as their real distances do.
+ * A city's name is a message (walk `cities.names.<id>`).
  */
 
 export interface City {
   id: string;
-  name: string;
   /** Degrees north of the equator. */
   north: number;
   /** Degrees west of Greenwich (the article's sign: Paris, east of Greenwich, is −2.4). */
@@ -15,12 +15,11 @@ export interface City {
 
 /** The article's four cities and numbers. */
 export const CITIES: readonly City[] = [
-  { id: 'washington', name: 'Washington DC', north: 38.9, west: 77 },
-  { id: 'new-york', name: 'New York', north: 40.7, west: 74 },
-  { id: 'london', name: 'London', north: 51.5, west: 0.1 },
-  { id: 'paris', name: 'Paris', north: 48.9, west: -2.4 },
+  { id: 'washington', north: 38.9, west: 77 },
+  { id: 'new-york', north: 40.7, west: 74 },
+  { id: 'london', north: 51.5, west: 0.1 },
+  { id: 'paris', north: 48.9, west: -2.4 },
 ];
-
 /** Mean radius of the Earth, km (for the real distance beside the numbers' one). */
 const EARTH_RADIUS_KM = 6371;
 

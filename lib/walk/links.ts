@@ -12,6 +12,16 @@ export function pagePath(path: string, trailingSlash: boolean): string {
   return trailingSlash && !path.endsWith('/') ? `${path}/` : path;
 }
 
+/**
+ * `href` with the page's language (`lang=`) added, so that a link opens the next page in the
+ * language the reader is reading; nothing is added for the default language.
+ */
+export function withLang(href: string, lang: string | null | undefined, defaultLang = 'en'): string {
+  if (!lang || lang === defaultLang) return href;
+  const [path, hash = ''] = href.split(/(?=#)/);
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}${hash}`;
+}
+
 const withQuery = (path: string, params: URLSearchParams) => {
   const text = params.toString();
   return text ? `${path}?${text}` : path;

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../glossary';
+import { messageAt } from '../i18n/check';
+import { LOCALES } from '../i18n/locales';
+import { MESSAGES } from '../i18n/messages';
 import { contextStateFrom } from '../route-state/context-state';
 import { layersStateFrom } from '../route-state/layers-state';
 import { queryStateFrom } from '../route-state/query-state';
 import { ARTICLE_ANALOGIES, BIAS_EXAMPLE, NEIGHBOURS_EXAMPLE, walkPreset } from './analogies';
 import { CITIES, cityById, cityPairs, groundKm, numberDistance } from './cities';
-import { analogyHref, contextHref, layersHref, pagePath } from './links';
+import { analogyHref, contextHref, layersHref, pagePath, withLang } from './links';
 import { analogyRedirect } from './redirect';
 import { extent, senseSeries } from './sense-series';
-import { stepAnchor, WALK_STEPS, WALK_TEXT } from './steps';
-import { fill, parseRich, termIds } from './template';
+import { stepAnchor, stepKeys, WALK_STEPS } from './steps';
 
 const SETS = [{ name: 'glove-6b-100d' }];
 const params = (href: string) => new URL(href, 'http://x').searchParams;
@@ -58,6 +60,13 @@ describe('links', () => {
     expect(pagePath('/analogies/', true)).toBe('/analogies/');
     expect(pagePath('/analogies', false)).toBe('/analogies');
   });
+  it('withLang adds the reader’s language, except the default one, before any fragment', () => {
+    expect(withLang('/analogies?q=cat', 'zh')).toBe('/analogies?q=cat&lang=zh');
+    expect(withLang('/train', 'zh')).toBe('/train?lang=zh');
+    expect(withLang('/layers?p=a#x', 'zh')).toBe('/layers?p=a&lang=zh#x');
+    expect(withLang('/analogies?q=cat', 'en')).toBe('/analogies?q=cat');
+    expect(withLang('/analogies?q=cat', undefined)).toBe('/analogies?q=cat');
+  });
   it('analogyHref opens the analogy page on the expression', () => {
     const href = analogyHref('/analogies', 'king - man + woman');
     expect(href).toBe('/analogies?q=king+-+man+%2B+woman');
@@ -83,42 +92,32 @@ describe('links', () => {
   });
 });
 
-describe('template', () => {
-  it('fill(template, values) replaces every placeholder and throws on a missing value', () => {
-    expect(fill('{a} of {b}, {a}', { a: 1, b: 'two' })).toBe('1 of two, 1');
-    expect(() => fill('rank {rank}', {})).toThrow(/\{rank\}/);
-  });
-  it('parseRich(text) splits terms and emphasis from plain text, in order', () => {
-    expect(parseRich('A [word vector](term:vector) for *cat*.')).toEqual([
-      { kind: 'text', text: 'A ' },
-      { kind: 'term', text: 'word vector', id: 'vector' },
-      { kind: 'text', text: ' for ' },
-      { kind: 'em', text: 'cat' },
-      { kind: 'text', text: '.' },
-    ]);
-    expect(parseRich('')).toEqual([]);
-    expect(parseRich('no markup [here] (term) * alone')).toEqual([{ kind: 'text', text: 'no markup [here] (term) * alone' }]);
-  });
-});
-
 describe('the walk’s steps', () => {
   it('has the nine steps in the explanation’s order, GPT-2 from the fifth on', () => {
     expect(WALK_STEPS.map((s) => s.id)).toEqual(['cities', 'neighbours', 'analogies', 'bias', 'bank', 'ioi', 'capital', 'training', 'beliefs']);
     expect(WALK_STEPS.map((s) => s.gpt2)).toEqual([false, false, false, false, true, true, true, true, true]);
     expect(stepAnchor('analogies')).toBe('step-analogies');
   });
-  it('gives every step two or three paragraphs and every GPT-2 step what it would compute', () => {
+  it('gives every step, in both languages, a title, two or three paragraphs, a link label, and for a GPT-2 step what it would compute', () => {
     for (const s of WALK_STEPS) {
-      expect(s.body.length, s.id).toBeGreaterThanOrEqual(2);
-      expect(s.body.length, s.id).toBeLessThanOrEqual(3);
-      if (s.gpt2) expect(s.pending, s.id).toBeTruthy();
+      expect(s.paragraphs.length, s.id).toBeGreaterThanOrEqual(2);
+      expect(s.paragraphs.length, s.id).toBeLessThanOrEqual(3);
+      expect(stepKeys(s), s.id).toContain(`steps.${s.id}.link`);
+      expect(stepKeys(s).includes(`steps.${s.id}.pending`), s.id).toBe(s.gpt2);
+      for (const locale of LOCALES) {
+        for (const key of [...stepKeys(s), `parts.${s.part}`]) expect(messageAt(MESSAGES[locale].walk, key), `${locale} walk.${key}`).toEqual(expect.stringMatching(/\S/));
+      }
     }
+    // The Chinese prose is Chinese, not English left in place.
+    for (const s of WALK_STEPS) expect(messageAt(MESSAGES.zh.walk, `steps.${s.id}.p1`), s.id).toMatch(/[\u4e00-\u9fff]{10}/);
   });
-  it('explains every term it marks through the glossary', () => {
-    const texts = [...WALK_STEPS.flatMap((s) => [...s.body, s.title, s.link, s.pending ?? '']), ...Object.values(WALK_TEXT)];
-    const ids = texts.flatMap(termIds);
-    expect(ids.length).toBeGreaterThan(5);
-    for (const id of ids) expect(Object.keys(GLOSSARY), `glossary term "${id}"`).toContain(id);
+  it('marks only glossary terms, the same ones in both languages', () => {
+    const termsOf = (text: unknown) => [...String(text).matchAll(/<term-([A-Za-z0-9]+)>/g)].map((m) => m[1]).sort();
+    const keys = WALK_STEPS.flatMap(stepKeys);
+    const marked = keys.flatMap((k) => termsOf(messageAt(MESSAGES.en.walk, k)));
+    expect(marked.length).toBeGreaterThan(5);
+    for (const id of marked) expect(Object.keys(GLOSSARY), `glossary term "${id}"`).toContain(id);
+    for (const k of keys) expect(termsOf(messageAt(MESSAGES.zh.walk, k)), k).toEqual(termsOf(messageAt(MESSAGES.en.walk, k)));
   });
   it('runs examples the analogy page has as presets', () => {
     expect(walkPreset(ARTICLE_ANALOGIES[0]).expect).toBe('queen');
@@ -137,14 +136,5 @@ describe('senseSeries', () => {
     expect(s).toEqual({ same: [0.9, 0.8], different: [0.8, 0.5], baseline: [0.7, null], peakLayer: 1 });
     expect(extent(s.same, s.different, s.baseline)).toEqual([0.5, 0.9]);
     expect(extent([null])).toBeNull();
-  });
-});
-
-describe('numbers', () => {
-  it('percent(p) never uses exponent notation', async () => {
-    const { percent, signed, rankText } = await import('./numbers');
-    expect([percent(0.123), percent(0.0005), percent(1e-9), percent(0)]).toEqual(['12.3%', '0.05%', '< 0.01%', '0%']);
-    expect([signed(2.314), signed(-0.4)]).toEqual(['+2.31', '−0.40']);
-    expect(rankText(1204)).toBe('#1,204');
   });
 });

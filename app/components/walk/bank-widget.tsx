@@ -4,31 +4,26 @@
  * context page runs them; per layer, the mean cosine of the bank vectors with the same meaning,
  * with different meanings, and the baseline.
  */
-import { layerLabel } from '@/lib/gpt2/layer-names';
+import { useTranslations } from 'next-intl';
 import { senseSeries, type SenseSeries } from '@/lib/walk/sense-series';
-import { fill } from '@/lib/walk/template';
-import type { WalkStep } from '@/lib/walk/steps';
+import { useLayerNames } from '../gpt2/gpt2-text';
 import { Gpt2Widget } from './gpt2-widget';
 import { SenseChart } from './sense-chart';
 import { BANK } from './step-inputs';
+import { useWalkNumbers } from './use-walk-numbers';
 import type { WalkGpt2 } from './walk-gpt2';
-
-const TEXT = {
-  peak: 'The two meanings are furthest apart at {layer}: cosine {same} between banks of the same meaning, {different} between a river bank and a money bank, against a baseline of {baseline}.',
-  noPeak: 'These sentences gave no layer where banks of the same meaning are closer than banks of different meanings.',
-  none: '–',
-};
 
 async function compute(g: WalkGpt2): Promise<SenseSeries> {
   const out = await g.context({ target: BANK.target, sentences: BANK.sentences.map((s) => s.text), senses: BANK.sentences.map((s) => s.sense), pooling: 'last' });
   return senseSeries(out.report);
 }
 
-const num = (v: number | null) => (v === null ? TEXT.none : v.toFixed(3));
-
-export function BankWidget({ step }: { step: WalkStep }) {
+export function BankWidget() {
+  const t = useTranslations('walk.bank');
+  const layers = useLayerNames();
+  const n = useWalkNumbers();
   return (
-    <Gpt2Widget step="bank" pending={step.pending ?? ''} compute={compute}>
+    <Gpt2Widget step="bank" compute={compute}>
       {(series) => {
         const peak = series.peakLayer;
         const sep = peak === null ? null : (series.same[peak] ?? 0) - (series.different[peak] ?? 0);
@@ -36,8 +31,8 @@ export function BankWidget({ step }: { step: WalkStep }) {
           <>
             <p data-testid="walk-bank-summary" data-peak={peak ?? ''}>
               {peak === null || sep === null || sep <= 0
-                ? TEXT.noPeak
-                : fill(TEXT.peak, { layer: layerLabel(peak), same: num(series.same[peak]), different: num(series.different[peak]), baseline: num(series.baseline[peak]) })}
+                ? t('noPeak')
+                : t('peak', { layer: layers.label(peak), same: n.maybe(series.same[peak], 3), different: n.maybe(series.different[peak], 3), baseline: n.maybe(series.baseline[peak], 3) })}
             </p>
             <SenseChart series={series} />
           </>

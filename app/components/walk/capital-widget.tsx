@@ -4,27 +4,15 @@
  * under the logit lens, the best guess and the ranks of " Warsaw" and " Poland" after every layer;
  * then the feed-forward block that raised " Warsaw" most is switched off and the prompt rerun.
  */
+import { useLocale, useTranslations } from 'next-intl';
 import { NO_ABLATION } from '@/lib/gpt2/ablation';
-import { layerLabel } from '@/lib/gpt2/layer-names';
 import type { LensLayer, TokenReadout } from '@/lib/walk/gpt2-readouts';
-import { percent, rankText } from '@/lib/walk/numbers';
-import { fill } from '@/lib/walk/template';
-import type { WalkStep } from '@/lib/walk/steps';
+import { useLayerNames, useModelLabel } from '../gpt2/gpt2-text';
 import { Gpt2Widget } from './gpt2-widget';
 import { CAPITAL, stepHref } from './step-inputs';
+import { useWalkNumbers } from './use-walk-numbers';
 import { useWalkGpt2, type WalkGpt2 } from './walk-gpt2';
 
-const TEXT = {
-  model: 'The Brown University result was found on a GPT-2 with 24 layers (GPT-2 medium). The model loaded here is {label}, with {layers} layers, so its layer numbers do not line up with theirs.',
-  modelMedium: 'The Brown University result was found on a GPT-2 with 24 layers (GPT-2 medium); the model loaded here, {label}, has 24 layers too.',
-  layer: 'Layer',
-  best: 'Best guess',
-  rankOf: 'Rank of {token}',
-  layerValue: '{layer}',
-  ablation: 'The feed-forward block in block {block} raised “Warsaw” most (from {before} to {after}). With it switched off, the probability of “Warsaw” goes from {probBefore} ({rankBefore}) to {probAfter} ({rankAfter}).',
-  noGain: 'No feed-forward block raised “Warsaw” in this model. Switching off the one in block {block} changes its probability from {probBefore} ({rankBefore}) to {probAfter} ({rankAfter}).',
-  open: 'Open the prompt with that block switched off',
-};
 
 interface CapitalResult {
   lens: LensLayer[];
@@ -49,38 +37,43 @@ async function compute(g: WalkGpt2): Promise<CapitalResult> {
 
 const shown = (text: string) => text.replace(/ /g, '·');
 
-export function CapitalWidget({ step }: { step: WalkStep }) {
+export function CapitalWidget() {
+  const t = useTranslations('walk.capital');
+  const n = useWalkNumbers();
+  const layers = useLayerNames();
+  const modelLabel = useModelLabel();
+  const lang = useLocale();
   const { modelParams } = useWalkGpt2();
   return (
-    <Gpt2Widget step="capital" pending={step.pending ?? ''} compute={compute}>
+    <Gpt2Widget step="capital" compute={compute}>
       {(r, model) => {
         const values = {
           block: r.block,
-          before: rankText(r.rankBeforeBlock),
-          after: rankText(r.rankAfterBlock),
-          probBefore: percent(r.before.prob),
-          rankBefore: rankText(r.before.rank),
-          probAfter: percent(r.after.prob),
-          rankAfter: rankText(r.after.rank),
+          before: n.rank(r.rankBeforeBlock),
+          after: n.rank(r.rankAfterBlock),
+          probBefore: n.percent(r.before.prob),
+          rankBefore: n.rank(r.before.rank),
+          probAfter: n.percent(r.after.prob),
+          rankAfter: n.rank(r.after.rank),
         };
         return (
           <>
             <p data-testid="walk-capital-model">
-              {fill(model.config.nLayer === 24 ? TEXT.modelMedium : TEXT.model, { label: model.label, layers: model.config.nLayer })}
+              {t(model.config.nLayer === 24 ? 'modelMedium' : 'model', { label: modelLabel(model), layers: model.config.nLayer })}
             </p>
             <div className="max-h-80 overflow-auto">
               <table className="w-full text-xs tabular-nums">
                 <thead className="sticky top-0 bg-white dark:bg-zinc-950">
                   <tr className="text-left text-zinc-500">
                     <th scope="col" className="font-normal">
-                      {TEXT.layer}
+                      {t('layer')}
                     </th>
                     <th scope="col" className="font-normal">
-                      {TEXT.best}
+                      {t('best')}
                     </th>
-                    {CAPITAL.tokens.map((t) => (
-                      <th key={t} scope="col" className="text-right font-normal">
-                        {fill(TEXT.rankOf, { token: shown(t) })}
+                    {CAPITAL.tokens.map((tok) => (
+                      <th key={tok} scope="col" className="text-right font-normal">
+                        {t('rankOf', { token: shown(tok) })}
                       </th>
                     ))}
                   </tr>
@@ -88,13 +81,13 @@ export function CapitalWidget({ step }: { step: WalkStep }) {
                 <tbody>
                   {r.lens.map((l) => (
                     <tr key={l.layer} data-testid="walk-lens-row" data-layer={l.layer} data-warsaw={l.ranks[0]} data-poland={l.ranks[1]} className="border-t border-zinc-100 dark:border-zinc-800">
-                      <td className="py-0.5" title={layerLabel(l.layer)}>
-                        {fill(TEXT.layerValue, { layer: l.layer })}
+                      <td className="py-0.5" title={layers.label(l.layer)}>
+                        {l.layer}
                       </td>
                       <td className="max-w-[8rem] truncate font-mono">{shown(l.best.text)}</td>
                       {l.ranks.map((rank, i) => (
                         <td key={i} className={`text-right ${rank === 1 ? 'font-semibold text-emerald-700 dark:text-emerald-400' : ''}`}>
-                          {rankText(rank)}
+                          {n.rank(rank)}
                         </td>
                       ))}
                     </tr>
@@ -103,9 +96,9 @@ export function CapitalWidget({ step }: { step: WalkStep }) {
               </table>
             </div>
             <p data-testid="walk-capital-ablation" data-block={r.block} data-prob-before={r.before.prob.toFixed(6)} data-prob-after={r.after.prob.toFixed(6)}>
-              {fill(r.gain > 0 ? TEXT.ablation : TEXT.noGain, values)}{' '}
-              <a href={stepHref('capital', modelParams, { ablation: `mlp${r.block}` })} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
-                {TEXT.open}
+              {t(r.gain > 0 ? 'ablation' : 'noGain', values)}{' '}
+              <a href={stepHref('capital', modelParams, { ablation: `mlp${r.block}`, lang })} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                {t('open')}
               </a>
             </p>
           </>

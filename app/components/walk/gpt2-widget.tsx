@@ -5,21 +5,15 @@
  * result, always with which model computed it — and, for a random test model, a red "random test
  * model — not GPT-2" right next to the numbers.
  */
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, type ReactNode } from 'react';
+import type { ErrorReport } from '@/lib/gpt2/errors';
+import type { StepId } from '@/lib/walk/steps';
 import type { LoadedModel } from '@/lib/worker/gpt2-protocol';
-import { fill } from '@/lib/walk/template';
+import { problemOf, useErrorText } from '../gpt2/gpt2-text';
 import { useWalkGpt2, type WalkGpt2 } from './walk-gpt2';
 
-const TEXT = {
-  needsModel: 'This step runs GPT-2 in your browser. It is loaded once for the whole walk.',
-  load: 'Load GPT-2 for the walk',
-  running: 'GPT-2 is reading the text…',
-  failed: 'GPT-2 could not run this step: {error}. Reload the page to try again, or open the full page below.',
-  random: 'Random test model — not GPT-2 ({source}): its weights are random, so these numbers mean nothing.',
-  computedBy: 'Computed in your browser by {label} ({layers} layers).',
-};
-
-type Run<T> = { status: 'running' } | { status: 'done'; value: T; model: LoadedModel } | { status: 'error'; error: string };
+type Run<T> = { status: 'running' } | { status: 'done'; value: T; model: LoadedModel } | { status: 'error'; problem: ErrorReport };
 
 /** Runs `compute` on the loaded model (again when the model changes) and keeps its latest outcome. */
 function useGpt2Run<T>(gpt2: WalkGpt2 | null, compute: (g: WalkGpt2) => Promise<T>): Run<T> | null {
@@ -33,7 +27,7 @@ function useGpt2Run<T>(gpt2: WalkGpt2 | null, compute: (g: WalkGpt2) => Promise<
     setRun({ status: 'running' });
     compute(gpt2).then(
       (value) => live && setRun({ status: 'done', value, model: gpt2.model }),
-      (e: Error) => live && setRun({ status: 'error', error: e.message }),
+      (e: unknown) => live && setRun({ status: 'error', problem: problemOf(e) }),
     );
     return () => {
       live = false;
@@ -45,38 +39,38 @@ function useGpt2Run<T>(gpt2: WalkGpt2 | null, compute: (g: WalkGpt2) => Promise<
 }
 
 interface Props<T> {
-  /** The step's id, for the tests' selectors. */
-  step: string;
-  /** What the step computes, said before the model is loaded. */
-  pending: string;
+  /** The step: its id is also the key of what it computes (walk `steps.<id>.pending`). */
+  step: StepId;
   compute: (g: WalkGpt2) => Promise<T>;
   children: (value: T, model: LoadedModel) => ReactNode;
 }
 
-export function Gpt2Widget<T>({ step, pending, compute, children }: Props<T>) {
+export function Gpt2Widget<T>({ step, compute, children }: Props<T>) {
+  const t = useTranslations('walk');
+  const errorText = useErrorText();
   const { gpt2, requestLoad } = useWalkGpt2();
   const run = useGpt2Run(gpt2, compute);
   return (
     <div data-testid="walk-gpt2-widget" data-step={step} data-status={run?.status ?? 'no-model'} className="space-y-3 text-sm">
       {!run && (
         <div className="space-y-2">
-          <p className="text-zinc-600 dark:text-zinc-400">{pending}</p>
-          <p>{TEXT.needsModel}</p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t(`steps.${step}.pending`)}</p>
+          <p>{t('gpt2.needsModel')}</p>
           <button
             type="button"
             data-testid="walk-load-gpt2"
             onClick={requestLoad}
             className="rounded border border-sky-600 px-3 py-1 font-medium text-sky-800 hover:bg-sky-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300 dark:hover:bg-sky-950"
           >
-            {TEXT.load}
+            {t('gpt2.load')}
           </button>
         </div>
       )}
       <div aria-live="polite">
-        {run?.status === 'running' && <p className="text-zinc-500">{TEXT.running}</p>}
+        {run?.status === 'running' && <p className="text-zinc-500">{t('gpt2.running')}</p>}
         {run?.status === 'error' && (
           <p role="alert" data-testid="walk-gpt2-error" className="rounded border border-red-400 bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100">
-            {fill(TEXT.failed, { error: run.error })}
+            {t('gpt2.failed', { error: errorText(run.problem) })}
           </p>
         )}
         {run?.status === 'done' && (
@@ -92,16 +86,17 @@ export function Gpt2Widget<T>({ step, pending, compute, children }: Props<T>) {
 
 /** Which model computed the numbers; a random test model is never called GPT-2. */
 export function ModelNote({ model }: { model: LoadedModel }) {
+  const t = useTranslations('walk.gpt2');
   if (model.random) {
     return (
       <p data-testid="walk-random-label" className="rounded border-2 border-red-500 bg-red-50 p-2 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-100">
-        {fill(TEXT.random, { source: model.source })}
+        {t('random', { name: model.name ?? model.source })}
       </p>
     );
   }
   return (
     <p data-testid="walk-model-label" className="text-xs text-zinc-500 dark:text-zinc-400">
-      {fill(TEXT.computedBy, { label: model.label, layers: model.config.nLayer })}
+      {t('computedBy', { label: model.label, layers: model.config.nLayer })}
     </p>
   );
 }

@@ -4,26 +4,16 @@
  * " Mary" and " John" next, their logit difference, and the same with the name-mover heads
  * switched off (only on a model with GPT-2 small's 12 × 12 heads, where those heads exist).
  */
+import { useTranslations } from 'next-intl';
 import { IOI_REFERENCE, referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import { NO_ABLATION } from '@/lib/gpt2/ablation';
 import type { PairReadout } from '@/lib/walk/gpt2-readouts';
-import { signed } from '@/lib/walk/numbers';
-import { fill } from '@/lib/walk/template';
-import type { WalkStep } from '@/lib/walk/steps';
 import { Gpt2Widget } from './gpt2-widget';
 import { PairTable } from './pair-table';
 import { IOI, NAME_MOVERS } from './step-inputs';
+import { useWalkNumbers } from './use-walk-numbers';
 import type { WalkGpt2 } from './walk-gpt2';
 
-const TEXT = {
-  prompt: 'After “{prompt}”:',
-  intact: 'the model as it is',
-  ablated: 'name movers 9.6, 9.9, 10.0 off',
-  prefers: 'The model prefers {word} (logit difference {diff}).',
-  ablationChange: 'With the name movers switched off, the logit difference goes from {before} to {after}.',
-  noHeads: 'This model does not have GPT-2 small’s 12 layers × 12 heads, so the name movers (heads 9.6, 9.9 and 10.0 of GPT-2 small) are not switched off here.',
-  reference: 'For comparison, the published mean logit difference on such sentences for GPT-2 small is {value}.',
-};
 
 interface IoiResult {
   after: PairReadout;
@@ -41,24 +31,26 @@ async function compute(g: WalkGpt2): Promise<IoiResult> {
   return { after: readouts.readPair(run.finalLogits, a, b), before: run.baselineLogits ? readouts.readPair(run.baselineLogits, a, b) : null };
 }
 
-export function IoiWidget({ step }: { step: WalkStep }) {
+export function IoiWidget() {
+  const t = useTranslations('walk.ioi');
+  const n = useWalkNumbers();
   return (
-    <Gpt2Widget step="ioi" pending={step.pending ?? ''} compute={compute}>
+    <Gpt2Widget step="ioi" compute={compute}>
       {({ after, before }) => {
         const intact = before ?? after;
         return (
           <>
-            <p className="text-zinc-600 dark:text-zinc-400">{fill(TEXT.prompt, { prompt: IOI.prompt })}</p>
+            <p className="text-zinc-600 dark:text-zinc-400">{t('prompt', { prompt: IOI.prompt })}</p>
             <PairTable
               testId="walk-ioi"
-              columns={before ? [TEXT.intact, TEXT.ablated] : [TEXT.intact]}
+              columns={before ? [t('intact'), t('ablated')] : [t('intact')]}
               pairs={before ? [before, after] : [after]}
             />
             <p data-testid="walk-ioi-summary" data-diff={intact.diff.toFixed(4)} data-ablated-diff={before ? after.diff.toFixed(4) : ''}>
-              {fill(TEXT.prefers, { word: intact.diff >= 0 ? intact.a.text.trim() : intact.b.text.trim(), diff: signed(intact.diff) })}{' '}
-              {before ? fill(TEXT.ablationChange, { before: signed(before.diff), after: signed(after.diff) }) : TEXT.noHeads}
+              {t('prefers', { word: intact.diff >= 0 ? intact.a.text.trim() : intact.b.text.trim(), diff: n.signed(intact.diff) })}{' '}
+              {before ? t('ablationChange', { before: n.signed(before.diff), after: n.signed(after.diff) }) : t('noHeads')}
             </p>
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">{fill(TEXT.reference, { value: signed(IOI_REFERENCE.meanLogitDiff) })}</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('reference', { value: n.signed(IOI_REFERENCE.meanLogitDiff) })}</p>
           </>
         );
       }}

@@ -1,36 +1,49 @@
+'use client';
 /**
- * A sentence of the walk's prose with its glossary terms (<Term>, explained on hover or focus) and
- * emphasised words, from the notation of lib/walk/template.ts. A term keeps the punctuation right
- * after it on its line (a term is an inline block, which a line could otherwise break after).
+ * A sentence of the walk's prose from the messages, with its markup: `<em>words</em>` for emphasis
+ * and `<term-ID>words</term-ID>` for a glossary term (<Term>, explained on hover or focus). A term
+ * keeps the punctuation right after it on its line (a term is an inline block, which a line could
+ * otherwise break after, leaving a comma or a Chinese full stop at the start of the next line).
  */
-import { GLOSSARY, type GlossaryId } from '@/lib/glossary';
-import { parseRich, type RichSegment } from '@/lib/walk/template';
+import { useTranslations } from 'next-intl';
+import { isValidElement, type ReactNode } from 'react';
+import { GLOSSARY_IDS } from '@/lib/glossary';
 import { Term } from '../term';
 
-const isGlossaryId = (id: string): id is GlossaryId => id in GLOSSARY;
+const TAGS: Record<string, (chunks: ReactNode) => ReactNode> = {
+  em: (c) => <em>{c}</em>,
+  ...Object.fromEntries(GLOSSARY_IDS.map((id) => [`term-${id}`, (c: ReactNode) => <Term id={id}>{c}</Term>])),
+};
 
 /** Punctuation that must not start a line, at the start of a text. */
-const CLINGING = /^[.,;:!?)\]’”…]+/;
+const CLINGING = /^[.,;:!?)\]’”…，。；：！？）」』、]+/;
 
-export function RichText({ text }: { text: string }) {
-  const segments = parseRich(text);
-  const out: React.ReactNode[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
-    if (s.kind === 'em') out.push(<em key={i}>{s.text}</em>);
-    else if (s.kind === 'text') out.push(<span key={i}>{s.text}</span>);
-    else {
-      const next: RichSegment | undefined = segments[i + 1];
-      const cling = next?.kind === 'text' ? (CLINGING.exec(next.text)?.[0] ?? '') : '';
-      if (cling) segments[i + 1] = { kind: 'text', text: next!.text.slice(cling.length) };
-      const term = isGlossaryId(s.id) ? <Term id={s.id}>{s.text}</Term> : s.text;
-      out.push(
-        <span key={i} className="whitespace-nowrap">
-          {term}
-          {cling}
-        </span>,
-      );
+/** Each term with the punctuation that follows it, kept together on one line. */
+function clingPunctuation(nodes: ReactNode): ReactNode {
+  if (!Array.isArray(nodes)) return nodes;
+  const parts = [...nodes];
+  const out: ReactNode[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const node = parts[i];
+    const next = parts[i + 1];
+    const cling = isValidElement(node) && node.type === Term && typeof next === 'string' ? (CLINGING.exec(next)?.[0] ?? '') : '';
+    if (!cling) {
+      out.push(node);
+      continue;
     }
+    parts[i + 1] = next.slice(cling.length);
+    out.push(
+      <span key={`cling-${i}`} className="whitespace-nowrap">
+        {node}
+        {cling}
+      </span>,
+    );
   }
-  return <>{out}</>;
+  return out;
+}
+
+/** The walk's message `id` (under walk) with its markup and values. */
+export function RichText({ id, values = {} }: { id: string; values?: Record<string, string | number> }) {
+  const t = useTranslations('walk');
+  return <>{clingPunctuation(t.rich(id, { ...values, ...TAGS }))}</>;
 }

@@ -7,19 +7,21 @@ import { IOI_REFERENCE } from '@/lib/gpt2/ioi-reference';
 import type { Ablation } from '@/lib/gpt2/ablation';
 import type { ModelParams } from '@/lib/gpt2/model-choice';
 import { ARTICLE_ANALOGIES, BIAS_EXAMPLE, NEIGHBOURS_EXAMPLE } from '@/lib/walk/analogies';
-import { analogyHref, contextHref, layersHref, pagePath } from '@/lib/walk/links';
+import { analogyHref, contextHref, layersHref, pagePath, withLang } from '@/lib/walk/links';
 import type { StepId } from '@/lib/walk/steps';
 import { CONTEXT_PRESETS, type ContextPreset } from '../context/presets';
 import { LAYERS_PRESETS, type LayersPreset } from '../layers/presets';
 
 function contextPreset(id: string): ContextPreset {
   const p = CONTEXT_PRESETS.find((x) => x.id === id);
+  // i18n-exempt: a programming error (a renamed example), never shown to readers
   if (!p) throw new Error(`app/components/context/presets.ts has no example "${id}" for the walk`);
   return p;
 }
 
 function layersPreset(id: string): LayersPreset {
   const p = LAYERS_PRESETS.find((x) => x.id === id);
+  // i18n-exempt: a programming error (a renamed example), never shown to readers
   if (!p) throw new Error(`app/components/layers/presets.ts has no example "${id}" for the walk`);
   return p;
 }
@@ -42,13 +44,18 @@ export const NAME_MOVERS: Ablation = {
 const STATIC = process.env.NEXT_PUBLIC_STATIC_BUILD === '1';
 const page = (path: string) => withBase(pagePath(path, STATIC));
 
-/** What a step's link carries beyond its example: the ablation the step applied, when it applied one. */
+/** What a step's link carries beyond its example: the ablation the step applied, when it applied one, and the reader's language. */
 export interface LinkExtras {
   ablation?: string;
+  lang?: string;
 }
 
-/** The full page a step opens, with the step's state (and the walk's model parameters for GPT-2 pages). */
+/** The full page a step opens, with the step's state (and the walk's model parameters for GPT-2 pages), in the reader's language. */
 export function stepHref(id: StepId, modelParams: ModelParams, extras: LinkExtras = {}): string {
+  return withLang(pageHref(id, modelParams, extras), extras.lang);
+}
+
+function pageHref(id: StepId, modelParams: ModelParams, extras: LinkExtras): string {
   switch (id) {
     case 'cities':
       return `${page('/map')}?words=${encodeURIComponent(`neighbors:${NEIGHBOURS_EXAMPLE}:100`)}`;
@@ -71,5 +78,5 @@ export function stepHref(id: StepId, modelParams: ModelParams, extras: LinkExtra
   }
 }
 
-/** The training page (the explanation's §6 at work on a small model). */
-export const trainHref = (): string => page('/train');
+/** The training page (the explanation's §6 at work on a small model), in the reader's language. */
+export const trainHref = (lang?: string): string => withLang(page('/train'), lang);

@@ -4,17 +4,13 @@
  * in (the vectors stream in, most frequent first), say so while the rest loads, and answer again
  * over all words once the download is complete.
  */
+import { useTranslations } from 'next-intl';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { QueryResult } from '@/lib/vectors/analogy';
 import type { WireError } from '@/lib/worker/protocol';
-import { fill } from '@/lib/walk/template';
+import { useErrorText } from '../error-message';
+import { useWalkNumbers } from './use-walk-numbers';
 import { useWalkVectors, type WalkVectors } from './walk-vectors';
-
-const TEXT = {
-  waiting: 'Loading the word vectors…',
-  partial: 'Searched the {searched} most frequent words loaded so far (of {total}); the ranks may still change.',
-  failed: 'The word vectors could not answer: {error}',
-};
 
 export type Ask = (vectors: WalkVectors) => Promise<QueryResult[]>;
 
@@ -22,10 +18,10 @@ export type Ask = (vectors: WalkVectors) => Promise<QueryResult[]>;
  * Runs `ask` once the first words are searchable and again when all are in; `name` marks the
  * first result for benchmarks (performance.mark(`walk:${name}`)).
  */
-function useVectorAnswers(name: string, ask: Ask): { results: QueryResult[] | null; error: string | null; vectors: WalkVectors | null } {
+function useVectorAnswers(name: string, ask: Ask): { results: QueryResult[] | null; error: WireError | null; vectors: WalkVectors | null } {
   const { vectors, markAnswered } = useWalkVectors();
   const [results, setResults] = useState<QueryResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WireError | null>(null);
   const searchable = vectors !== null && vectors.state.info !== undefined && vectors.state.rows > 0;
   const ready = vectors?.state.status === 'ready';
   useEffect(() => {
@@ -39,7 +35,7 @@ function useVectorAnswers(name: string, ask: Ask): { results: QueryResult[] | nu
         setError(null);
         markAnswered();
       },
-      (e: WireError) => live && setError(e.message),
+      (e: WireError) => live && setError(e),
     );
     return () => {
       live = false;
@@ -57,20 +53,23 @@ interface Props {
 }
 
 export function VectorWidget({ step, ask, children }: Props) {
+  const t = useTranslations('walk.vectors');
+  const errorText = useErrorText();
+  const n = useWalkNumbers();
   const { results, error, vectors } = useVectorAnswers(step, ask);
   const partial = results?.[0] && results[0].searched < results[0].total ? results[0] : null;
+  // The download's own error is shown by the status line above the steps; here only that the step cannot answer.
+  const loadFailed = vectors?.state.status === 'error';
   return (
     <div data-testid="walk-vector-widget" data-step={step} data-status={results ? (partial ? 'partial' : 'done') : error ? 'error' : 'loading'} aria-live="polite" className="space-y-2 text-sm">
-      {!results && !error && <p className="text-zinc-500">{vectors?.state.status === 'error' ? fill(TEXT.failed, { error: vectors.state.error ?? '' }) : TEXT.waiting}</p>}
+      {!results && !error && <p className="text-zinc-500">{loadFailed ? t('failed', { error: errorText({ message: vectors.state.error ?? '', code: vectors.state.errorCode }) }) : t('waiting')}</p>}
       {error && (
         <p role="alert" className="rounded border border-red-400 bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {fill(TEXT.failed, { error })}
+          {t('failed', { error: errorText(error) })}
         </p>
       )}
       {results && children(results)}
-      {partial && (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{fill(TEXT.partial, { searched: partial.searched.toLocaleString('en'), total: partial.total.toLocaleString('en') })}</p>
-      )}
+      {partial && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('partial', { searched: n.int(partial.searched), total: n.int(partial.total) })}</p>}
     </div>
   );
 }

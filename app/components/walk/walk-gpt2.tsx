@@ -8,6 +8,7 @@
  * The gate (and its worker) starts only once the word-vector steps have answered, or after
  * START_AFTER_MS, or when the reader asks: the first answer of the page must not compete with it.
  */
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Gpt2Handle } from '@/app/hooks/use-gpt2';
@@ -78,8 +79,13 @@ function goToLoader(): void {
 
 const Gpt2Loader = dynamic(() => import('./gpt2-loader').then((m) => m.Gpt2Loader), {
   ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Looking for GPT-2 models…</p>,
+  loading: () => <LookingForModels />,
 });
+
+function LookingForModels() {
+  const t = useTranslations('walk.gpt2');
+  return <p className="text-sm text-zinc-500">{t('looking')}</p>;
+}
 
 /** The gate itself, once started; a line saying when it will start before that. */
 export function WalkGpt2Loader({ waiting }: { waiting: string }) {

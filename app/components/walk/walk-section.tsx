@@ -4,9 +4,9 @@
  * the keyboard can land on, the explanation in two or three short paragraphs, the live widget, the
  * link to the full page, and links to the previous and next steps.
  */
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { stepAnchor, WALK_TEXT, type WalkStep } from '@/lib/walk/steps';
-import { fill } from '@/lib/walk/template';
+import { stepAnchor, type WalkStep } from '@/lib/walk/steps';
 import { RichText } from './rich-text';
 
 interface Props {
@@ -20,34 +20,37 @@ interface Props {
   href: string;
   /** More links under the main one (the training page for step 8). */
   more?: { href: string; label: string }[];
+  /** A note under the step's paragraphs (the first word-vector step says its words stay English). */
+  note?: ReactNode;
 }
 
 const link = 'text-sky-700 underline-offset-4 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-400';
 
-export function WalkSection({ step, number, total, previous, next, widget, href, more = [] }: Props) {
+export function WalkSection({ step, number, total, previous, next, widget, href, more = [], note }: Props) {
+  const t = useTranslations('walk');
   const id = stepAnchor(step.id);
+  const title = (s: WalkStep) => t(`steps.${s.id}.title`);
   return (
     <section id={id} aria-labelledby={`${id}-title`} data-testid="walk-step" data-step={step.id} className="scroll-mt-4 space-y-3 border-t border-zinc-200 pt-6 dark:border-zinc-800">
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-        {fill(WALK_TEXT.stepNumber, { n: number, total, part: step.part })}
-      </p>
+      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{t('stepNumber', { n: number, total, part: t(`parts.${step.part}`) })}</p>
       <h2 id={`${id}-title`} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-        {step.title}
+        {title(step)}
       </h2>
       <div className="grid gap-5 lg:grid-cols-2">
         <div className="max-w-prose space-y-3 text-[15px] leading-relaxed">
-          {step.body.map((p) => (
+          {step.paragraphs.map((p) => (
             <p key={p}>
-              <RichText text={p} />
+              <RichText id={`steps.${step.id}.${p}`} />
             </p>
           ))}
+          {note}
         </div>
         <div className="min-w-0 rounded border border-zinc-200 p-3 dark:border-zinc-800">{widget}</div>
       </div>
       <ul className="space-y-1 text-sm">
         <li>
           <a href={href} data-testid="walk-link" data-step={step.id} className={`${link} font-medium`}>
-            {step.link} <span aria-hidden>→</span>
+            {t(`steps.${step.id}.link`)} <span aria-hidden>→</span>
           </a>
         </li>
         {more.map((m) => (
@@ -61,18 +64,18 @@ export function WalkSection({ step, number, total, previous, next, widget, href,
       <div className="flex flex-wrap justify-between gap-2 text-sm">
         {previous ? (
           <a href={`#${stepAnchor(previous.id)}`} data-testid="walk-previous" className={link}>
-            {fill(WALK_TEXT.previous, { title: previous.title })}
+            {t('previous', { title: title(previous) })}
           </a>
         ) : (
           <span />
         )}
         {next ? (
           <a href={`#${stepAnchor(next.id)}`} data-testid="walk-next" className={link}>
-            {fill(WALK_TEXT.next, { title: next.title })}
+            {t('next', { title: title(next) })}
           </a>
         ) : (
           <a href="#walk-steps" className={link}>
-            {WALK_TEXT.top}
+            {t('top')}
           </a>
         )}
       </div>

@@ -5,6 +5,7 @@
  * on to /analogies with the same state before anything is shown. The vector steps share one
  * vectors worker; the GPT-2 steps share one model, loaded once at the walk's GPT-2 section.
  */
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { withBase } from '@/app/base-path';
 import { useInitialUrlState } from '@/app/url-state';
@@ -12,7 +13,7 @@ import { formatAblation } from '@/lib/gpt2/ablation';
 import { referenceHeadsStatus } from '@/lib/gpt2/ioi-reference';
 import { modelParamsFrom, type ModelParams } from '@/lib/gpt2/model-choice';
 import { analogyRedirect } from '@/lib/walk/redirect';
-import { GPT2_ANCHOR, WALK_STEPS, WALK_TEXT, type StepId, type WalkStep } from '@/lib/walk/steps';
+import { GPT2_ANCHOR, WALK_STEPS, type StepId, type WalkStep } from '@/lib/walk/steps';
 import { AnalogiesWidget } from './analogies-widget';
 import { BankWidget } from './bank-widget';
 import { BeliefsWidget } from './beliefs-widget';
@@ -32,6 +33,7 @@ import { useVectorsAnswered, WalkVectorsProvider, WalkVectorsStatus } from './wa
 const STATIC = process.env.NEXT_PUBLIC_STATIC_BUILD === '1';
 
 export function Walk() {
+  const t = useTranslations('walk');
   const params = useInitialUrlState();
   const target = useMemo(() => (typeof window === 'undefined' ? null : analogyRedirect(window.location.search, window.location.hash, STATIC)), []);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function Walk() {
   if (target) {
     return (
       <p role="status" className="text-sm text-zinc-500">
-        {WALK_TEXT.redirecting}
+        {t('redirecting')}
       </p>
     );
   }
@@ -65,7 +67,14 @@ function Gpt2Root({ modelParams, children }: { modelParams: ModelParams; childre
 }
 
 function WalkBody() {
+  const t = useTranslations('walk');
+  const site = useTranslations('site');
+  const lang = useLocale();
   useStepFromAddress();
+  const docTitle = `${t('docTitle')} · ${site('title')}`;
+  useEffect(() => {
+    document.title = docTitle;
+  }, [docTitle]);
   const { gpt2, modelParams } = useWalkGpt2();
   // The name movers are switched off on the layers page too, where the model has them (or before a model is chosen: GPT-2 small is offered).
   const ioiAblation = !gpt2 || referenceHeadsStatus(gpt2.model) !== 'none' ? formatAblation(NAME_MOVERS) : undefined;
@@ -73,8 +82,8 @@ function WalkBody() {
   return (
     <div className="space-y-6">
       <header className="space-y-3">
-        <h1 className="text-2xl font-semibold">{WALK_TEXT.title}</h1>
-        <p className="max-w-3xl text-zinc-700 dark:text-zinc-300">{WALK_TEXT.intro}</p>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="max-w-3xl text-zinc-700 dark:text-zinc-300">{t('intro')}</p>
         <div className="max-w-xl">
           <WalkVectorsStatus />
         </div>
@@ -90,42 +99,54 @@ function WalkBody() {
             previous={WALK_STEPS[i - 1]}
             next={WALK_STEPS[i + 1]}
             widget={widgetFor(step)}
-            href={stepHref(step.id, modelParams, step.id === 'ioi' ? { ablation: ioiAblation } : {})}
-            more={step.id === 'training' ? [{ href: trainHref(), label: WALK_TEXT.trainLink }] : []}
+            href={stepHref(step.id, modelParams, { lang, ...(step.id === 'ioi' ? { ablation: ioiAblation } : {}) })}
+            more={step.id === 'training' ? [{ href: trainHref(lang), label: t('trainLink') }] : []}
+            note={step.id === 'neighbours' && lang !== 'en' ? <EnglishWordsNote /> : undefined}
           />
         </div>
       ))}
-      <p className="border-t border-zinc-200 pt-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">{WALK_TEXT.end}</p>
+      <p className="border-t border-zinc-200 pt-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">{t('end')}</p>
     </div>
   );
 }
 
-const WIDGETS: Record<StepId, (step: WalkStep) => ReactNode> = {
+/** In a language other than English: the words of the vector steps are English, as the vectors are. */
+function EnglishWordsNote() {
+  const t = useTranslations('walk');
+  return (
+    <p data-testid="walk-english-note" className="text-sm text-zinc-600 dark:text-zinc-400">
+      {t('englishNote')}
+    </p>
+  );
+}
+
+const WIDGETS: Record<StepId, () => ReactNode> = {
   cities: () => <CitiesWidget />,
   neighbours: () => <NeighboursWidget />,
   analogies: () => <AnalogiesWidget />,
   bias: () => <BiasWidget />,
-  bank: (step) => <BankWidget step={step} />,
-  ioi: (step) => <IoiWidget step={step} />,
-  capital: (step) => <CapitalWidget step={step} />,
-  training: (step) => <CoffeeWidget step={step} />,
-  beliefs: (step) => <BeliefsWidget step={step} />,
+  bank: () => <BankWidget />,
+  ioi: () => <IoiWidget />,
+  capital: () => <CapitalWidget />,
+  training: () => <CoffeeWidget />,
+  beliefs: () => <BeliefsWidget />,
 };
 
-const widgetFor = (step: WalkStep): ReactNode => WIDGETS[step.id](step);
+const widgetFor = (step: WalkStep): ReactNode => WIDGETS[step.id]();
 
 /** The section that loads GPT-2 once for steps 5–9. */
 function Gpt2Section() {
+  const t = useTranslations('walk');
   return (
     <section id={GPT2_ANCHOR} aria-labelledby={`${GPT2_ANCHOR}-title`} data-testid="walk-gpt2" className="scroll-mt-4 space-y-3 rounded border border-sky-200 p-4 dark:border-sky-900">
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{WALK_TEXT.gpt2Part}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{t('parts.gpt2')}</p>
       <h2 id={`${GPT2_ANCHOR}-title`} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-        {WALK_TEXT.gpt2Title}
+        {t('gpt2.title')}
       </h2>
       <p className="max-w-prose text-[15px] leading-relaxed">
-        <RichText text={WALK_TEXT.gpt2Body} />
+        <RichText id="gpt2.body" />
       </p>
-      <WalkGpt2Loader waiting={WALK_TEXT.gpt2Waiting} />
+      <WalkGpt2Loader waiting={t('gpt2.waiting')} />
     </section>
   );
 }
