@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translate';
 import { I18nProvider } from './components/i18n-provider';
 import { SiteNav } from './components/site-nav';
 import { SiteSetup } from './components/site-setup';
 import './globals.css';
 
+const site = translatorFor(DEFAULT_LOCALE, 'site');
+
+/**
+ * The pages are built once, as static HTML in the default language (the reader's language is
+ * chosen in the browser): the title and description here are the default language's, and
+ * <I18nProvider> puts the reader's in their place as the page starts.
+ */
 export const metadata: Metadata = {
-  title: 'Word vector explorer',
-  description: 'Try the claims of "how LLMs work" yourself: word vectors, analogies, neighbours — computed in your browser.',
+  title: site('title'),
+  description: site('description'),
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

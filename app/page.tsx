@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { PageLoading } from './components/page-intro';
 import { Walk } from './components/walk/walk';
 
 /**
@@ -7,7 +8,7 @@ import { Walk } from './components/walk/walk';
  */
 export default function WalkPage() {
   return (
-    <Suspense fallback={<p className="text-sm text-zinc-500">Loading…</p>}>
+    <Suspense fallback={<PageLoading />}>
       <Walk />
     </Suspense>
   );

@@ -7,8 +7,9 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { currentUrlState, replaceUrlState } from '@/app/url-state';
-import { DEFAULT_LOCALE, HTML_LANG, LOCALE_STORAGE_KEY, localeOf, pickLocale, type Locale } from '@/lib/i18n/locales';
+import { DEFAULT_LOCALE, HTML_LANG, LOCALE_STORAGE_KEY, LOCALES, localeOf, pickLocale, type Locale } from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
+import { translatorFor } from '@/lib/i18n/translate';
 
 interface LocaleChoice {
   locale: Locale;
@@ -26,6 +27,19 @@ function remember(locale: Locale): void {
   } catch {
     // storage disabled: the address still holds the choice
   }
+}
+
+const SITE_TITLES = new Set(LOCALES.map((l) => translatorFor(l, 'site')('title')));
+
+/**
+ * The tab's title and the page's description in the reader's language (the static HTML has the
+ * default language's). A title a page has set for itself (with the site's name after it) is left
+ * to that page; only the bare site title is replaced. Runs after the pages' own effects.
+ */
+function showSiteText(locale: Locale): void {
+  const site = translatorFor(locale, 'site');
+  if (SITE_TITLES.has(document.title)) document.title = site('title');
+  document.querySelector('meta[name="description"]')?.setAttribute('content', site('description'));
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -46,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[locale];
+    showSiteText(locale);
   }, [locale]);
 
   const choose = useCallback((next: Locale) => {

@@ -78,7 +78,8 @@ export function useSetIndex(): SetIndexState {
     let live = true;
     fetch(withBase('/data/index.json'), { cache: 'no-cache' })
       .then(async (res) => {
-        if (!res.ok) throw new Error(`the list of vector sets (${withBase('/data/index.json')}) answered HTTP ${res.status}`);
+        // The detail of a translated sentence (vectors.sets.listFailed): the address and the status, no prose.
+        if (!res.ok) throw new Error(`${withBase('/data/index.json')}: HTTP ${res.status}`);
         return (await res.json()) as SetIndex;
       })
       .then(

@@ -7,6 +7,7 @@
  * `needsWebGL` (scattergl, scatter3d) checks for a WebGL context first and shows a clear message
  * instead of a blank chart when there is none.
  */
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useState, type ComponentProps } from 'react';
 import { hasWebGL } from './webgl';
@@ -23,35 +24,34 @@ export function preloadPlotly(): void {
 
 const PlotlyComponent = dynamic(loadPlotly, {
   ssr: false,
-  loading: () => <PlotPlaceholder text="Loading the plotting library…" />,
+  loading: () => <PlotPlaceholder textKey="loading" />,
 });
 
 type PlotProps = ComponentProps<typeof PlotlyComponent> & { needsWebGL?: boolean; height?: number };
 
 export function Plot({ needsWebGL = false, height = 480, style, ...props }: PlotProps) {
+  const t = useTranslations('site.plot');
   const [webgl, setWebgl] = useState<boolean | null>(needsWebGL ? null : true);
   useEffect(() => {
     if (needsWebGL) setWebgl(hasWebGL());
   }, [needsWebGL]);
 
-  if (webgl === null) return <PlotPlaceholder text="Checking WebGL…" height={height} />;
+  if (webgl === null) return <PlotPlaceholder textKey="checkingWebgl" height={height} />;
   if (!webgl) {
     return (
       <div role="alert" className="flex items-center justify-center rounded border border-amber-400 bg-amber-50 p-6 text-sm dark:bg-amber-950" style={{ height }}>
-        <p>
-          This chart needs WebGL, which this browser has turned off or does not support. Turn on hardware acceleration (or try
-          another browser) and reload; the numbers beside the chart still work without it.
-        </p>
+        <p>{t('noWebgl')}</p>
       </div>
     );
   }
   return <PlotlyComponent useResizeHandler style={{ width: '100%', height, ...style }} {...props} />;
 }
 
-function PlotPlaceholder({ text, height = 480 }: { text: string; height?: number }) {
+function PlotPlaceholder({ textKey, height = 480 }: { textKey: 'loading' | 'checkingWebgl'; height?: number }) {
+  const t = useTranslations('site.plot');
   return (
     <div className="flex items-center justify-center rounded border border-dashed border-zinc-300 text-sm text-zinc-500 dark:border-zinc-700" style={{ height }}>
-      {text}
+      {t(textKey)}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import Plotly from 'plotly.js/lib/core';
 import heatmap from 'plotly.js/lib/heatmap';
 import scatter3d from 'plotly.js/lib/scatter3d';
 import scattergl from 'plotly.js/lib/scattergl';
+import zhCN from 'plotly.js/lib/locales/zh-cn';
 
-Plotly.register([scattergl, scatter3d, heatmap]);
+// The Chinese dictionary translates the toolbar's tooltips (config.locale 'zh-CN', see plotly-react.tsx).
+Plotly.register([scattergl, scatter3d, heatmap, zhCN]);
 
 export default Plotly;
