@@ -48,8 +48,8 @@ export interface MapFrames {
   words: string[];
   /** frames[e]: [x0, y0, x1, y1, …] after e epochs (0: the random start). */
   frames: number[][];
-  /** What the axes are: PCA of the latest frame, with the variance each keeps there. */
-  axes: string;
+  /** The axes: PCA of frame `epoch` (the latest); x and y keep these shares (0..1) of the words' variance there. */
+  axes: { epoch: number; x: number; y: number };
   /** Chosen words outside the vocabulary. */
   missing: string[];
 }
@@ -91,6 +91,16 @@ export interface NwEvaluation {
   tokens: number;
 }
 
+/** What the data-size experiment is doing: training on a share of the text, or loading GloVe (percent when known). */
+export type ScalingStage = { stage: 'training'; fraction: number } | { stage: 'glove'; percent: number | null };
+
+/**
+ * Why a job failed, as a code the page translates (with values): the corpus is not on the server,
+ * an opened file has no words, there is nothing to keep yet, the analogy test set is missing for
+ * the experiment, or anything else (`failed`, with the error's own text).
+ */
+export type TrainErrorCode = 'brownMissing' | 'emptyFile' | 'nothingTrained' | 'noQuestions' | 'noCorpus' | 'workerFailed' | 'failed';
+
 export type TrainResponse =
   | { type: 'corpus'; info: CorpusInfo; questions: number }
   | { type: 'w2v-ready'; vocab: number; tokens: number; engine: 'wasm-simd' | 'js'; options: Word2VecOptions }
@@ -99,7 +109,7 @@ export type TrainResponse =
   | { type: 'w2v-analogy'; figure: AnalogyFigure }
   | { type: 'w2v-map'; map: MapFrames }
   | { type: 'w2v-kept'; name: string; words: number }
-  | { type: 'scaling-status'; message: string; done: number; total: number }
+  | { type: 'scaling-status'; status: ScalingStage; done: number; total: number }
   | { type: 'scaling-point'; point: ScalingPoint }
   | { type: 'nw-ready'; symbols: number; trainTokens: number; heldOutTokens: number; options: NextWordOptions }
   | { type: 'nw-progress'; progress: NwProgress }
@@ -107,4 +117,4 @@ export type TrainResponse =
   | { type: 'nw-predictions'; progress: number; predictions: { prompt: string; top: { word: string; p: number }[] }[] }
   | { type: 'paused'; paused: boolean }
   | { type: 'done'; job: 'w2v' | 'scaling' | 'nw'; seconds: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; code: TrainErrorCode; params: Record<string, string | number> };

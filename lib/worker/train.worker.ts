@@ -16,7 +16,7 @@ import { projectFrames } from '../train/frames';
 import { NEXTWORD_DEFAULTS, NextWordModel, NextWordTrainer, nextWordData, perplexity, topNext, type NextWordData } from '../train/nextword';
 import { GLOVE_6B_TOKENS, pretrainedPoint, scaleStep, scalingReference } from '../train/scaling';
 import { Word2Vec } from '../train/word2vec';
-import type { CorpusInfo, Neighbours, TrainRequest, TrainResponse } from './train-protocol';
+import type { CorpusInfo, Neighbours, TrainErrorCode, TrainRequest, TrainResponse } from './train-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -113,13 +113,12 @@ function postMap(session: W2vSession): void {
     return out;
   });
   const projected = projectFrames(rows, words.length, dims);
-  const share = (x: number) => `${Math.round(x * 100)} %`;
   post({
     type: 'w2v-map',
     map: {
       words,
       frames: projected.frames,
-      axes: `PCA of epoch ${snapshots.length - 1}: x keeps ${share(projected.explained[0])}, y ${share(projected.explained[1])} of these words' variance`,
+      axes: { epoch: snapshots.length - 1, x: projected.explained[0], y: projected.explained[1] },
       missing: mapWords.filter((w) => !ids.has(w)),
     },
   });
@@ -177,7 +176,7 @@ async function runWord2vec(req: Extract<TrainRequest, { type: 'w2v-start' }>): P
 }
 
 async function keepVectors(name: string, title: string): Promise<void> {
-  if (!w2v) throw new Error('nothing trained yet: start training first');
+  if (!w2v) throw new TrainError('nothingTrained');
   const { model } = w2v;
   const c = corpusMeta;
   const manifest = await saveLocalSet(OpfsStore.open(), {
@@ -199,7 +198,7 @@ async function keepVectors(name: string, title: string): Promise<void> {
 async function runScaling(req: Extract<TrainRequest, { type: 'scaling-start' }>): Promise<void> {
   const j = startJob();
   const c = requireCorpus();
-  if (!questions) throw new Error('the analogy test set is not on this site, so the experiment has nothing to measure');
+  if (!questions) throw new TrainError('noQuestions');
   const qs = questions;
   const t0 = performance.now();
   const minCount = req.options.minCount ?? 5;
@@ -208,21 +207,20 @@ async function runScaling(req: Extract<TrainRequest, { type: 'scaling-start' }>)
   const next = slicer(j);
   let lastReport = 0;
   for (const [i, fraction] of req.fractions.entries()) {
-    const label = fraction === 1 ? 'all of the corpus' : `1/${Math.round(1 / fraction)} of the corpus`;
     const point = await scaleStep(c, fraction, req.options, ref, async (share) => {
       if (!(await next())) throw new CancelledError();
       if (performance.now() - lastReport >= REPORT_MS) {
-        post({ type: 'scaling-status', message: `training on ${label}…`, done: i + share, total: stages });
+        post({ type: 'scaling-status', status: { stage: 'training', fraction }, done: i + share, total: stages });
         lastReport = performance.now();
       }
     });
     post({ type: 'scaling-point', point });
   }
   if (req.gloveUrl) {
-    post({ type: 'scaling-status', message: 'loading GloVe 6B (100d) to score it the same way…', done: req.fractions.length, total: stages });
+    post({ type: 'scaling-status', status: { stage: 'glove', percent: null }, done: req.fractions.length, total: stages });
     const glove = await openRemoteSet(req.gloveUrl, (p) => {
       if (p.status === 'progress' && performance.now() - lastReport >= REPORT_MS) {
-        post({ type: 'scaling-status', message: `loading GloVe 6B (100d): ${Math.round((100 * p.loaded) / Math.max(1, p.total))} %`, done: req.fractions.length + p.loaded / Math.max(1, p.total), total: stages });
+        post({ type: 'scaling-status', status: { stage: 'glove', percent: Math.round((100 * p.loaded) / Math.max(1, p.total)) }, done: req.fractions.length + p.loaded / Math.max(1, p.total), total: stages });
         lastReport = performance.now();
       }
     });
@@ -247,6 +245,16 @@ async function runScaling(req: Extract<TrainRequest, { type: 'scaling-start' }>)
 class CancelledError extends Error {
   constructor() {
     super('cancelled');
+  }
+}
+
+/** A failure the page explains in the reader's language (see TrainErrorCode). */
+class TrainError extends Error {
+  constructor(
+    readonly code: TrainErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
   }
 }
 
@@ -325,7 +333,7 @@ function examplesDone(trainer: NextWordTrainer): number {
 let corpusMeta: CorpusInfo | null = null;
 
 function requireCorpus(): Corpus {
-  if (!corpus) throw new Error('no corpus loaded yet');
+  if (!corpus) throw new TrainError('noCorpus');
   return corpus;
 }
 
@@ -341,13 +349,13 @@ async function loadCorpus(req: Extract<TrainRequest, { type: 'corpus' }>): Promi
   nw = null;
   if (req.source.kind === 'brown') {
     const res = await fetch(req.source.url);
-    if (!res.ok) throw new Error(`the Brown corpus is not on this server (${res.status}): run npm run -s train:prepare-brown, then rebuild`);
+    if (!res.ok) throw new TrainError('brownMissing', { status: res.status });
     const { corpus: c, header } = decodeCorpus(new Uint8Array(await res.arrayBuffer()));
     corpus = c;
     corpusMeta = { title: header.title, source: header.source, licence: header.licence, tokens: header.tokens, sentences: header.sentences, types: header.types };
   } else {
     const c = corpusFromPlainText(await req.source.file.text());
-    if (c.ids.length === 0) throw new Error(`${req.source.file.name} has no words (tokens with a letter or digit)`);
+    if (c.ids.length === 0) throw new TrainError('emptyFile', { name: req.source.file.name });
     corpus = c;
     corpusMeta = { title: req.source.file.name, source: `${req.source.file.name}, opened in this browser`, licence: 'your own text', tokens: c.ids.length, sentences: c.sentenceEnds.length, types: c.words.length };
   }
@@ -372,7 +380,8 @@ function enqueue(task: () => Promise<void>): void {
 
 function report(e: unknown): void {
   if (e instanceof CancelledError) return;
-  post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  if (e instanceof TrainError) post({ type: 'error', code: e.code, params: e.params });
+  else post({ type: 'error', code: 'failed', params: { message: e instanceof Error ? e.message : String(e) } });
 }
 
 self.onmessage = (event: MessageEvent<TrainRequest>) => {
