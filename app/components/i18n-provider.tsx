@@ -32,14 +32,25 @@ function remember(locale: Locale): void {
 const SITE_TITLES = new Set(LOCALES.map((l) => translatorFor(l, 'site')('title')));
 
 /**
- * The tab's title and the page's description in the reader's language (the static HTML has the
- * default language's). A title a page has set for itself (with the site's name after it) is left
- * to that page; only the bare site title is replaced. Runs after the pages' own effects.
+ * The tab's title and the page's description in the reader's language. The static HTML has the
+ * default language's, and Next commits its <title> again after the pages' effects have set their
+ * own; so whenever the bare site title (in any language) comes back, the page's last title is put
+ * back, or, for a page without one, the site's name in the reader's language.
  */
-function showSiteText(locale: Locale): void {
-  const site = translatorFor(locale, 'site');
-  if (SITE_TITLES.has(document.title)) document.title = site('title');
-  document.querySelector('meta[name="description"]')?.setAttribute('content', site('description'));
+function useSiteTextInLanguage(locale: Locale): void {
+  useEffect(() => {
+    const site = translatorFor(locale, 'site');
+    document.querySelector('meta[name="description"]')?.setAttribute('content', site('description'));
+    let pageTitle = SITE_TITLES.has(document.title) ? null : document.title;
+    const keep = () => {
+      if (!SITE_TITLES.has(document.title)) pageTitle = document.title;
+      else if (document.title !== (pageTitle ?? site('title'))) document.title = pageTitle ?? site('title');
+    };
+    keep();
+    const observer = new MutationObserver(keep);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, [locale]);
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -60,8 +71,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[locale];
-    showSiteText(locale);
   }, [locale]);
+  useSiteTextInLanguage(locale);
 
   const choose = useCallback((next: Locale) => {
     setLocale(next);

@@ -96,10 +96,15 @@ export function CapitalWidget() {
               </table>
             </div>
             <p data-testid="walk-capital-ablation" data-block={r.block} data-prob-before={r.before.prob.toFixed(6)} data-prob-after={r.after.prob.toFixed(6)}>
-              {t(r.gain > 0 ? 'ablation' : 'noGain', values)}{' '}
-              <a href={stepHref('capital', modelParams, { ablation: `mlp${r.block}`, lang })} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
-                {t('open')}
-              </a>
+              {t.rich('withLink', {
+                text: t(r.gain > 0 ? 'ablation' : 'noGain', values),
+                label: t('open'),
+                link: (label) => (
+                  <a href={stepHref('capital', modelParams, { ablation: `mlp${r.block}`, lang })} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                    {label}
+                  </a>
+                ),
+              })}
             </p>
           </>
         );

@@ -47,8 +47,10 @@ export function IoiWidget() {
               pairs={before ? [before, after] : [after]}
             />
             <p data-testid="walk-ioi-summary" data-diff={intact.diff.toFixed(4)} data-ablated-diff={before ? after.diff.toFixed(4) : ''}>
-              {t('prefers', { word: intact.diff >= 0 ? intact.a.text.trim() : intact.b.text.trim(), diff: n.signed(intact.diff) })}{' '}
-              {before ? t('ablationChange', { before: n.signed(before.diff), after: n.signed(after.diff) }) : t('noHeads')}
+              {t('summary', {
+                prefers: t('prefers', { word: intact.diff >= 0 ? intact.a.text.trim() : intact.b.text.trim(), diff: n.signed(intact.diff) }),
+                then: before ? t('ablationChange', { before: n.signed(before.diff), after: n.signed(after.diff) }) : t('noHeads'),
+              })}
             </p>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('reference', { value: n.signed(IOI_REFERENCE.meanLogitDiff) })}</p>
           </>
