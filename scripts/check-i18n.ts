@@ -3,34 +3,15 @@
  * arguments, and no UI text written in the app's code instead of the message files. Exit 1 when
  * anything is wrong, with each problem on a line (file:line for hard-coded text).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { compareMessages } from '../lib/i18n/check';
-import { findHardcodedStrings, type HardcodedString } from '../lib/i18n/hardcoded';
 import { MESSAGES, NAMESPACES } from '../lib/i18n/messages';
+import { hardcodedInApp } from '../lib/node/app-sources';
 import { parseCli, runCli } from './cli';
 
 const USAGE = `usage: npm run -s check:i18n [-- --json]
 
 Checks that messages/en and messages/zh hold the same keys with the same {arguments} and <tags>,
 and that no UI text is written in app/ outside the message files.`;
-
-/** The app's code, the server's route handlers excepted (they answer machines, not people). */
-export async function appSources(root = 'app'): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(root, { withFileTypes: true })) {
-    const file = path.join(root, entry.name);
-    if (entry.isDirectory()) out.push(...(await appSources(file)));
-    else if (/\.(tsx?)$/.test(entry.name) && !/route(\.server)?\.ts$/.test(entry.name)) out.push(file);
-  }
-  return out.sort();
-}
-
-export async function hardcodedInApp(): Promise<HardcodedString[]> {
-  const found: HardcodedString[] = [];
-  for (const file of await appSources()) found.push(...findHardcodedStrings(file, await readFile(file, 'utf8')));
-  return found;
-}
 
 runCli('check:i18n', USAGE, async () => {
   const { values } = parseCli({ json: { type: 'boolean', default: false } }, false);
