@@ -7,7 +7,9 @@
 import { memo } from 'react';
 
 const W = 600;
-const M = { l: 52, r: 14, t: 26, b: 38 };
+const M = { l: 60, r: 14, t: 12, b: 44 };
+/** Text sizes in the 600-unit-wide drawing: larger on a phone, where the drawing is shrunk to ~350 px. */
+const SMALL = 'text-[18px] sm:text-[11px]';
 
 /** About `count` round tick values covering [lo, hi] (steps of 1, 2 or 5 × 10^k). */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
@@ -54,28 +56,26 @@ export const LiveChart = memo(function LiveChart({
   const points = x.map((v, i) => [sx(v), sy(y[i])] as const).filter(([, py]) => Number.isFinite(py));
   return (
     <figure data-testid={testId} data-points={points.length} className="min-w-0">
+      <figcaption className="pl-2 text-xs text-zinc-700 sm:pl-[10%] dark:text-zinc-300">{title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full text-zinc-700 dark:text-zinc-300" role="img" aria-label={title}>
-        <text x={M.l} y={16} className="fill-current text-[13px]">
-          {title}
-        </text>
         {yTicks.map((t) => (
           <g key={`y${t}`}>
             <line x1={M.l} x2={W - M.r} y1={sy(t)} y2={sy(t)} className="stroke-zinc-200 dark:stroke-zinc-800" />
-            <text x={M.l - 6} y={sy(t) + 4} textAnchor="end" className="fill-current text-[11px] tabular-nums">
+            <text x={M.l - 6} y={sy(t) + 4} textAnchor="end" className={`fill-current tabular-nums ${SMALL}`}>
               {t}
             </text>
           </g>
         ))}
         {xTicks.map((t) => (
-          <text key={`x${t}`} x={sx(t)} y={H - M.b + 16} textAnchor="middle" className="fill-current text-[11px] tabular-nums">
+          <text key={`x${t}`} x={sx(t)} y={H - M.b + 18} textAnchor="middle" className={`fill-current tabular-nums ${SMALL}`}>
             {t}
           </text>
         ))}
         <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="stroke-zinc-400 dark:stroke-zinc-600" />
-        <text x={(M.l + W - M.r) / 2} y={H - 6} textAnchor="middle" className="fill-current text-[11px]">
+        <text x={(M.l + W - M.r) / 2} y={H - 4} textAnchor="middle" className={`fill-current ${SMALL}`}>
           {xTitle}
         </text>
-        <text transform={`translate(14 ${(M.t + H - M.b) / 2}) rotate(-90)`} textAnchor="middle" className="fill-current text-[11px]">
+        <text transform={`translate(14 ${(M.t + H - M.b) / 2}) rotate(-90)`} textAnchor="middle" className={`fill-current ${SMALL}`}>
           {yTitle}
         </text>
         <polyline points={points.map((p) => p.join(',')).join(' ')} fill="none" strokeWidth={2} className="stroke-sky-600 dark:stroke-sky-400" />

@@ -4,7 +4,7 @@
  * GloVe 6B (6 billion words, loaded from this site) through the same measures, on log axes.
  * Nothing here is precomputed: the button runs it all in a worker.
  */
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo, useReducer } from 'react';
 import { withBase } from '@/app/base-path';
 import { GENSIM_DEFAULTS } from '@/lib/train/word2vec';
@@ -12,7 +12,8 @@ import { GLOVE_6B_TOKENS, SCALING_FRACTIONS, type ScalingPoint } from '@/lib/tra
 import type { ScalingStage, TrainResponse } from '@/lib/worker/train-protocol';
 import { corpusRequest, type CorpusChoice } from './corpus-choice';
 import { useTrainWorker } from './use-train-worker';
-import { Button, ErrorLine, LineChart, Note, ProgressBar, useNumbers, type TrainFailure } from './ui';
+import { LogChart } from './log-chart';
+import { Button, ErrorLine, Note, ProgressBar, useNumbers, type TrainFailure } from './ui';
 
 /** What the progress line says: a stage from the worker, or the panel's own starting, stopped and done. */
 type Message = ScalingStage | { stage: 'loading' } | { stage: 'stopped' } | { stage: 'done'; seconds: number } | null;
@@ -51,6 +52,7 @@ const shareOf = (fraction: number) => `1/${Math.round(1 / fraction)}`;
 
 export function ScalingPanel({ corpus }: { corpus: CorpusChoice }) {
   const t = useTranslations('train.scaling');
+  const format = useFormatter();
   const n = useNumbers();
   const pct = (x: number) => n.percent(x, x < 0.1 ? 2 : 1);
   const label = (p: ScalingPoint) =>
@@ -77,8 +79,8 @@ export function ScalingPanel({ corpus }: { corpus: CorpusChoice }) {
     const corpusPoints = s.points.filter((p) => p.kind === 'corpus');
     const glove = s.points.find((p) => p.kind === 'pretrained');
     const series = (y: (p: ScalingPoint) => number, text: (p: ScalingPoint) => string) => [
-      { name: t('ours'), mode: 'lines+markers' as const, x: corpusPoints.map((p) => p.tokens), y: corpusPoints.map(y), text: corpusPoints.map(text) },
-      ...(glove ? [{ name: t('gloveSeries'), mode: 'markers' as const, x: [glove.tokens], y: [y(glove)], text: [text(glove)] }] : []),
+      { name: t('ours'), line: true, x: corpusPoints.map((p) => p.tokens), y: corpusPoints.map(y), text: corpusPoints.map(text) },
+      ...(glove ? [{ name: t('gloveSeries'), line: false, x: [glove.tokens], y: [y(glove)], text: [text(glove)] }] : []),
     ];
     return [
       series((p) => Math.max(p.analogy.accuracy, 1e-4), (p) => `${label(p)}: ${pct(p.analogy.accuracy)}`),
@@ -93,7 +95,7 @@ export function ScalingPanel({ corpus }: { corpus: CorpusChoice }) {
         {t('note', {
           epochs: GENSIM_DEFAULTS.epochs,
           seed: GENSIM_DEFAULTS.seed,
-          fractions: SCALING_FRACTIONS.map((f) => (f === 1 ? t('all') : shareOf(f))).join(', '),
+          fractions: format.list(SCALING_FRACTIONS.map((f) => (f === 1 ? t('all') : shareOf(f)))),
           tokens: GLOVE_6B_TOKENS,
         })}
       </Note>
@@ -151,22 +153,18 @@ export function ScalingPanel({ corpus }: { corpus: CorpusChoice }) {
             </table>
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
-            <LineChart
+            <LogChart
               testId="scaling-analogy"
               title={t('analogyTitle')}
               xTitle={t('wordsAxis')}
               yTitle={t('shareAxis')}
-              logX
-              logY
               series={analogySeries}
             />
-            <LineChart
+            <LogChart
               testId="scaling-pairs"
               title={t('pairsTitle')}
               xTitle={t('wordsAxis')}
               yTitle={t('pairsAxis')}
-              logX
-              logY
               series={pairSeries}
             />
           </div>

@@ -1,7 +1,6 @@
 'use client';
 /** The /train page's client part: the corpus choice and the three training panels, each with its own worker. */
-import { useEffect, useState } from 'react';
-import { preloadPlotly } from '@/app/components/plot/plot';
+import { useState } from 'react';
 import { CorpusPicker, type CorpusChoice } from './corpus-choice';
 import { NextWordPanel } from './nextword-panel';
 import { ScalingPanel } from './scaling-panel';
@@ -9,8 +8,6 @@ import { Word2vecPanel } from './word2vec-panel';
 
 export function TrainExplorer() {
   const [corpus, setCorpus] = useState<CorpusChoice>({ kind: 'brown' });
-  // The charts' library is a few MB of script: evaluate it now, not while training reports arrive.
-  useEffect(preloadPlotly, []);
   // A new text starts every panel afresh (their workers are replaced with the panels).
   const key = corpus.kind === 'brown' ? 'brown' : `${corpus.file.name}:${corpus.file.size}:${corpus.file.lastModified}`;
   return (

@@ -1,9 +1,8 @@
 'use client';
-/** Small pieces the training panels share: buttons, a progress bar, a line chart, an error line, number formats. */
+/** Small pieces the training panels share: buttons, a progress bar, notes, an error line, number formats. */
 import { useFormatter, useTranslations } from 'next-intl';
-import { memo, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import type { TrainErrorCode } from '@/lib/worker/train-protocol';
-import { Plot } from '@/app/components/plot/plot';
 
 export const field = 'rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900';
 
@@ -24,56 +23,6 @@ export function ProgressBar({ value, label, testId }: { value: number; label: st
     </div>
   );
 }
-
-export interface Series {
-  name: string;
-  x: number[];
-  y: number[];
-  mode?: 'lines' | 'lines+markers' | 'markers';
-  /** Hover labels, one per point. */
-  text?: string[];
-}
-
-/**
- * A line chart (SVG scatter traces: no WebGL, no eval). Memoised: plotly redraws only when the
- * series (give them a stable identity with useMemo) or the titles change, not on every report.
- */
-export const LineChart = memo(function LineChart({
-  series,
-  title,
-  xTitle,
-  yTitle,
-  height = 260,
-  logX = false,
-  logY = false,
-  testId,
-}: {
-  series: Series[];
-  title: string;
-  xTitle: string;
-  yTitle: string;
-  height?: number;
-  logX?: boolean;
-  logY?: boolean;
-  testId?: string;
-}) {
-  return (
-    <div data-testid={testId} className="min-w-0">
-      <Plot
-        height={height}
-        data={series.map((s) => ({ type: 'scatter', mode: s.mode ?? 'lines', name: s.name, x: s.x, y: s.y, text: s.text, hovertemplate: s.text ? '%{text}<extra></extra>' : undefined }))}
-        layout={{
-          margin: { l: 55, r: 30, t: 32, b: 45 },
-          title: { text: title, font: { size: 13 } },
-          xaxis: { title: { text: xTitle }, type: logX ? 'log' : 'linear', exponentformat: 'power' },
-          yaxis: { title: { text: yTitle }, type: logY ? 'log' : 'linear', rangemode: logY ? undefined : 'tozero' },
-          legend: { orientation: 'h', y: -0.35 },
-          showlegend: series.length > 1,
-        }}
-      />
-    </div>
-  );
-});
 
 export function Note({ children }: { children: ReactNode }) {
   return <p className="max-w-3xl text-xs text-zinc-600 dark:text-zinc-400">{children}</p>;

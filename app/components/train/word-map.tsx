@@ -80,7 +80,7 @@ export const WordMap = memo(function WordMap({ map, dims }: { map: MapFrames; di
         </Button>
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full rounded border border-zinc-200 text-zinc-800 dark:border-zinc-800 dark:text-zinc-200" role="img" aria-label={t('aria', { count: map.words.length, epoch: frame })}>
-        <text x={12} y={20} className="fill-current text-[13px]">
+        <text x={12} y={24} className="fill-current text-[22px] sm:text-[13px]">
           {frame === 0 ? t('before') : t('after', { epoch: frame })}
         </text>
         {map.words.map((word, w) => (
@@ -96,7 +96,7 @@ export const WordMap = memo(function WordMap({ map, dims }: { map: MapFrames; di
           return (
             <g key={word} style={{ transform: `translate(${x}px, ${y}px)`, transition: 'transform 0.8s ease-in-out' }} data-word={word}>
               <circle r={4} className="fill-sky-600 dark:fill-sky-400" />
-              <text y={-7} textAnchor="middle" className="fill-current text-[12px]">
+              <text y={-8} textAnchor="middle" className="fill-current text-[20px] sm:text-[12px]">
                 {word}
               </text>
             </g>

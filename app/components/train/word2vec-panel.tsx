@@ -6,7 +6,7 @@
  * the vectors in this browser to open them on the analogy and map pages.
  */
 import { useTranslations } from 'next-intl';
-import { useReducer, useState, type ReactNode } from 'react';
+import { memo, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { withBase } from '@/app/base-path';
 import type { AnalogyFigure, CorpusInfo, MapFrames, Neighbours, TrainResponse, W2vProgress } from '@/lib/worker/train-protocol';
 import { corpusRequest, type CorpusChoice } from './corpus-choice';
@@ -108,6 +108,7 @@ export function Word2vecPanel({ corpus }: { corpus: CorpusChoice }) {
     post({ type: 'w2v-start', options: { epochs, dims, seed }, fraction, probes: words(probes), mapWords: words(mapWords) });
   };
   const p = s.progress;
+  const [lossX, lossY] = useMemo(() => [s.losses.map((l) => l.x), s.losses.map((l) => l.y)], [s.losses]);
   const latest = s.analogy[s.analogy.length - 1];
 
   return (
@@ -198,8 +199,8 @@ export function Word2vecPanel({ corpus }: { corpus: CorpusChoice }) {
               title={t('lossTitle')}
               xTitle={t('epochsAxis')}
               yTitle={t('lossAxis')}
-              x={s.losses.map((l) => l.x)}
-              y={s.losses.map((l) => l.y)}
+              x={lossX}
+              y={lossY}
               xMax={s.ready.options.epochs}
             />
             <p className="text-sm" data-testid="w2v-loss-now">
@@ -309,7 +310,6 @@ function AnalogyTable({ figures, questions, latest }: { figures: AnalogyFigure[]
 function NeighboursBox({ s, probes, setProbes, apply }: { s: State; probes: string; setProbes: (v: string) => void; apply: () => void }) {
   const t = useTranslations('train.neighbours');
   const tc = useTranslations('train.controls');
-  const n = useNumbers();
   return (
     <div className="min-w-0 space-y-2 text-sm">
       <form
@@ -325,33 +325,38 @@ function NeighboursBox({ s, probes, setProbes, apply }: { s: State; probes: stri
         </label>
         <Button type="submit">{tc('show')}</Button>
       </form>
-      {s.neighbours && (
-        <div data-testid="w2v-neighbours" data-progress={s.neighbours.progress.toFixed(4)}>
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {s.neighbours.progress === 0 ? t('before') : t('at', { percent: n.percent(s.neighbours.progress, 0) })}
-          </p>
-          <ul className="space-y-1">
-            {s.neighbours.list.map((n) => (
-              <li key={n.word} data-testid={`nb-${n.word}`} className="break-words">
-                <span className="font-semibold">{n.word}</span>:{' '}
-                {n.nearest.length === 0 ? (
-                  <em className="text-zinc-500">{t('missing')}</em>
-                ) : (
-                  n.nearest.map((x, i) => (
-                    <span key={x.word} className={s.previous.get(n.word)?.has(x.word) === false ? 'font-semibold text-sky-700 dark:text-sky-300' : undefined}>
-                      {x.word}
-                      {i < n.nearest.length - 1 ? ', ' : ''}
-                    </span>
-                  ))
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {s.neighbours && <NeighboursList neighbours={s.neighbours} previous={s.previous} />}
     </div>
   );
 }
+
+/** The probes' neighbours, new ones in bold; redrawn only when a new list arrives, not on every progress report. */
+const NeighboursList = memo(function NeighboursList({ neighbours, previous }: { neighbours: NonNullable<State['neighbours']>; previous: State['previous'] }) {
+  const t = useTranslations('train.neighbours');
+  const n = useNumbers();
+  return (
+    <div data-testid="w2v-neighbours" data-progress={neighbours.progress.toFixed(4)}>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{neighbours.progress === 0 ? t('before') : t('at', { percent: n.percent(neighbours.progress, 0) })}</p>
+      <ul className="space-y-1">
+        {neighbours.list.map((nb) => (
+          <li key={nb.word} data-testid={`nb-${nb.word}`} className="break-words">
+            <span className="font-semibold">{nb.word}</span>:{' '}
+            {nb.nearest.length === 0 ? (
+              <em className="text-zinc-500">{t('missing')}</em>
+            ) : (
+              nb.nearest.map((x, i) => (
+                <span key={x.word} className={previous.get(nb.word)?.has(x.word) === false ? 'font-semibold text-sky-700 dark:text-sky-300' : undefined}>
+                  {x.word}
+                  {i < nb.nearest.length - 1 ? ', ' : ''}
+                </span>
+              ))
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});
 
 function clamp(text: string, min: number, max: number, fallback: number): number {
   const n = Math.round(Number(text));
