@@ -28,7 +28,7 @@ const RANDOM_ZH = '随机测试模型——不是 GPT-2';
  * the one technical detail the GPT-2 runtime reports in English inside a translated sentence (why
  * WebGPU was not used, which this headless browser always hits).
  */
-const ENGLISH_ON_PURPOSE = [...LAYERS_PRESETS.map((p) => p.prompt), 'Hugging Face Hub', 'WebGPU is present but gave no adapter (common in headless or GPU-less browsers)'];
+const ENGLISH_ON_PURPOSE = [...LAYERS_PRESETS.map((p) => p.prompt), 'Hugging Face Hub'];
 
 /**
  * Runs of three or more English words in the walk's text, outside the places where English is

@@ -23,14 +23,14 @@ describe('createGpt2Session', () => {
   it('uses WASM without navigator.gpu and says why', () => {
     expect(session.info.provider).toBe('wasm');
     expect(session.info.threads).toBe(1);
-    expect(session.info.webgpuSkipped).toMatch(/no WebGPU/);
+    expect(session.info.webgpuSkipped).toEqual({ code: 'noWebgpu' });
   });
 
   it('reports an adapter-less WebGPU instead of falling back silently', async () => {
     const gpu = { requestAdapter: async () => null } as GpuLike;
     const s = await createGpt2Session(ort, model, TINY_CONFIG, { gpu });
     expect(s.info.provider).toBe('wasm');
-    expect(s.info.webgpuSkipped).toMatch(/no adapter/);
+    expect(s.info.webgpuSkipped).toEqual({ code: 'noAdapter' });
     await s.release();
   });
 
@@ -38,7 +38,7 @@ describe('createGpt2Session', () => {
     const gpu = { requestAdapter: async () => ({ features: new Set(), limits: {} }) } as GpuLike;
     const s = await createGpt2Session(ort, model, TINY_CONFIG, { gpu });
     expect(s.info.provider).toBe('wasm');
-    expect(s.info.webgpuSkipped).toMatch(/^WebGPU failed: /);
+    expect(s.info.webgpuSkipped).toMatchObject({ code: 'failed', detail: expect.any(String) });
     await s.release();
   });
 });

@@ -13,13 +13,15 @@ import type { Gpt2Config } from './weights';
 export type Ort = typeof OrtModule;
 export type Provider = 'webgpu' | 'wasm';
 
+export type WebgpuSkipped = { code: 'int8' | 'noWebgpu' | 'noAdapter' } | { code: 'failed'; detail: string };
+
 export interface RuntimeInfo {
   /** The execution provider the session was created with; never a silent fallback (see createGpt2Session). */
   provider: Provider;
   /** WASM threads ORT settled on (1 without cross-origin isolation); WebGPU sessions also run some ops on them. */
   threads: number;
-  /** Why WebGPU was not used, when it was not. */
-  webgpuSkipped?: string;
+  /** Why WebGPU was not used, when it was not (the page words it; `detail` is WebGPU's own error). */
+  webgpuSkipped?: WebgpuSkipped;
   /** Session creation time, ms. */
   createMs: number;
 }
@@ -177,19 +179,19 @@ export async function createGpt2Session(ort: Ort, model: Uint8Array, config: Gpt
     logSeverityLevel: 3,
     ...(options.externalData ? { externalData: options.externalData } : {}),
   };
-  let webgpuSkipped: string | undefined;
-  if (options.dtype === 'int8') webgpuSkipped = 'int8 graphs run on WebAssembly (WebGPU has no int8 matrix kernels); choose fp16 for WebGPU';
-  else if (!options.gpu) webgpuSkipped = 'this browser has no WebGPU (navigator.gpu)';
+  let webgpuSkipped: WebgpuSkipped | undefined;
+  if (options.dtype === 'int8') webgpuSkipped = { code: 'int8' }; // WebGPU has no int8 matrix kernels
+  else if (!options.gpu) webgpuSkipped = { code: 'noWebgpu' };
   else {
     const adapter = await options.gpu.requestAdapter().catch(() => null);
-    if (!adapter) webgpuSkipped = 'WebGPU is present but gave no adapter (common in headless or GPU-less browsers)';
+    if (!adapter) webgpuSkipped = { code: 'noAdapter' };
     else {
       const t0 = performance.now();
       try {
         const session = await ort.InferenceSession.create(model, { ...base, executionProviders: ['webgpu'] });
         return new Gpt2Session(ort, session, config, { provider: 'webgpu', threads: ort.env.wasm.numThreads ?? 1, createMs: performance.now() - t0 });
       } catch (e) {
-        webgpuSkipped = `WebGPU failed: ${e instanceof Error ? e.message : String(e)}`;
+        webgpuSkipped = { code: 'failed', detail: e instanceof Error ? e.message : String(e) };
       }
     }
   }

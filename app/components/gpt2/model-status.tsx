@@ -79,7 +79,7 @@ export function ModelStatus({ state }: { state: Gpt2LoadState }) {
       <span data-testid="backend" data-provider={info.provider} data-threads={info.threads} data-dtype={model.dtype} className="font-medium text-zinc-900 dark:text-zinc-100">
         {t('status.backend', { backend: backendName(info.provider), threads: info.threads, dtype: model.dtype })}
       </span>
-      {info.webgpuSkipped && <> {t('status.webgpuSkipped', { reason: info.webgpuSkipped })}</>}
+      {info.webgpuSkipped && <> {t('status.webgpuSkipped', { reason: t(`status.webgpuWhy.${info.webgpuSkipped.code}`, { detail: 'detail' in info.webgpuSkipped ? info.webgpuSkipped.detail : '' }) })}</>}
       {r && (
         <span data-testid="load-report" data-from={r.from} data-downloaded={r.downloadedBytes} data-resumed={r.resumedFrom}>
           {' · '}
