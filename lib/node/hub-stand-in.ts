@@ -105,9 +105,14 @@ export async function startHubStandIn(options: { root: string; port?: number; cd
         return;
       }
       log.push(entry);
-      res.on('close', () => {
-        if (res.headersSent) entry.status = res.statusCode;
-      });
+      // The status is logged when the headers go out, so a client that has read the whole body
+      // finds it in the log (a 'close' event can come after the client's next request).
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        const sent = writeHead(...args);
+        entry.status = res.statusCode;
+        return sent;
+      }) as typeof res.writeHead;
       if (control.offline) {
         req.socket.destroy();
         return;
