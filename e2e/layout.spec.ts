@@ -7,11 +7,13 @@ import { expect, test } from './fixtures';
  * Screenshots of every page in both sizes and both schemes land in artifacts/screens/.
  */
 const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+  { name: 'walk', path: '/?model=gpt2-tiny-random', ready: (p) => expect(p.getByTestId('walk-cities-result')).toBeVisible({ timeout: 60_000 }) },
   { name: 'analogy', path: '/analogies?q=king+-+man+%2B+woman', ready: (p) => expect(p.getByTestId('result-item').first()).toBeVisible({ timeout: 60_000 }) },
   { name: 'map', path: '/map?words=neighbors%3Aking%3A100', ready: (p) => expect(p.getByTestId('map-count')).toHaveText('100', { timeout: 90_000 }) },
   { name: 'context', path: '/context?model=gpt2-tiny-random', ready: (p) => expect(p.getByTestId('layer-chart').locator('.main-svg').first()).toBeVisible({ timeout: 60_000 }) },
   { name: 'layers', path: '/layers?model=gpt2-tiny-random', ready: (p) => expect(p.getByTestId('lens-row').first()).toBeVisible({ timeout: 60_000 }) },
   { name: 'speed', path: '/speed', ready: (p) => expect(p.getByTestId('load-ready')).toBeVisible({ timeout: 60_000 }) },
+  { name: 'train', path: '/train', ready: (p) => expect(p.getByTestId('w2v-start')).toBeEnabled({ timeout: 60_000 }) },
   { name: 'glossary', path: '/glossary', ready: (p) => expect(p.getByTestId('glossary-entry').first()).toBeVisible() },
 ];
 
