@@ -3,6 +3,7 @@
  * worker runs one job at a time: word2vec training, the data-size experiment or the next-word
  * model; the page starts a worker per job so that they can run side by side.
  */
+import type { CorpusHeader } from '../train/corpus-file';
 import type { NextWordOptions } from '../train/nextword';
 import type { ScalingPoint } from '../train/scaling';
 import type { Word2VecOptions } from '../train/word2vec';
@@ -10,14 +11,8 @@ import type { Word2VecOptions } from '../train/word2vec';
 /** Where the corpus comes from: the prepared Brown file on the site, or a text file the reader opened. */
 export type CorpusSource = { kind: 'brown'; url: string } | { kind: 'file'; file: File };
 
-export interface CorpusInfo {
-  title: string;
-  source: string;
-  licence: string;
-  tokens: number;
-  sentences: number;
-  types: number;
-}
+/** What the page shows of the loaded corpus: its file header without the layout fields. */
+export type CorpusInfo = Pick<CorpusHeader, 'title' | 'source' | 'licence' | 'tokens' | 'sentences' | 'types'>;
 
 export type TrainRequest =
   /** Loads a corpus; `questionsUrl`: the Google analogy test set on the site (may be absent). */
