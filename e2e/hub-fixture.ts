@@ -20,7 +20,7 @@ export const hubControl = {
     await request.delete(`${HUB}/__control`);
     await request.delete(`${HUB}/__log`);
   },
-  set: (request: APIRequestContext, control: { cutAfter?: number; cutTimes?: number; offline?: boolean }) => request.post(`${HUB}/__control`, { data: control }),
+  set: (request: APIRequestContext, control: { cutAfter?: number; cutTimes?: number; cutPauseMs?: number; offline?: boolean }) => request.post(`${HUB}/__control`, { data: control }),
   log: async (request: APIRequestContext): Promise<HubLogEntry[]> => (await request.get(`${HUB}/__log`)).json(),
   clearLog: (request: APIRequestContext) => request.delete(`${HUB}/__log`),
 };

@@ -21,8 +21,8 @@ If-Range, ETag), CORS on both. Point the app at it with ?hub=http://127.0.0.1:PO
                         npm run models:random-gpt2), e.g. tiny:test/gpt2-tiny,small:test/gpt2-small;
                         their config.json says "wve_random_test_model": true
 
-Test controls on the hub port: POST /__control {"cutAfter":N,"cutTimes":N,"stallAfter":N,
-"offline":bool,"ignoreRange":bool}, DELETE /__control (reset), GET|DELETE /__log.`;
+Test controls on the hub port: POST /__control {"cutAfter":N,"cutTimes":N,"cutPauseMs":N,
+"stallAfter":N,"offline":bool,"ignoreRange":bool}, DELETE /__control (reset), GET|DELETE /__log.`;
 
 runCli('hub:stand-in', USAGE, async () => {
   const { values, positionals } = parseCli(

@@ -143,7 +143,7 @@ describe('test controls', () => {
 
   it('cuts the next cutTimes CDN bodies after cutAfter bytes, then serves whole ones', async () => {
     const url = await cdnUrl();
-    expect(await (await control({ cutAfter: 1000, cutTimes: 2 })).json()).toEqual({ cutAfter: 1000, cutTimes: 2, stallAfter: null, offline: false, ignoreRange: false });
+    expect(await (await control({ cutAfter: 1000, cutTimes: 2 })).json()).toEqual({ cutAfter: 1000, cutTimes: 2, cutPauseMs: 0, stallAfter: null, offline: false, ignoreRange: false });
     for (let i = 0; i < 2; i++) await expect(get(url).then((r) => r.arrayBuffer())).rejects.toThrow();
     expect((await (await get(url)).arrayBuffer()).byteLength).toBe(WEIGHTS.length);
     const cdn = (await log()).filter((e) => e.origin === 'cdn');
@@ -153,6 +153,23 @@ describe('test controls', () => {
       ['GET', 200, WEIGHTS.length],
     ]);
     expect(cdn[0]).toMatchObject({ path: `/repos/org/model/${SHA}`, range: null, ifRange: null, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  });
+
+  it('with cutPauseMs, a cut body goes quiet after cutAfter bytes and keeps the connection open before it drops', async () => {
+    const url = await cdnUrl();
+    await control({ cutAfter: 1000, cutPauseMs: 10_000 });
+    const aborter = new AbortController();
+    const reader = (await fetch(url, { signal: aborter.signal })).body!.getReader();
+    let received = 0;
+    while (received < 1000) received += (await reader.read()).value!.byteLength;
+    expect(received).toBe(1000);
+    const next = reader.read().then(
+      () => 'more',
+      () => 'dropped',
+    );
+    expect(await Promise.race([next, new Promise((resolve) => setTimeout(() => resolve('open'), 300))])).toBe('open');
+    aborter.abort();
+    expect(await next).toBe('dropped');
   });
 
   it('ignores Range when asked, drops connections offline, and rejects unknown settings', async () => {
@@ -165,7 +182,7 @@ describe('test controls', () => {
     await control({ offline: false });
     const bad = await control({ cutAfter: -1 });
     expect([bad.status, await bad.json()]).toEqual([400, { error: '"cutAfter" must be a byte count or null' }]);
-    expect(await (await control({ slow: true })).json()).toEqual({ error: 'unknown field "slow": use cutAfter, cutTimes, stallAfter, offline, ignoreRange' });
+    expect(await (await control({ slow: true })).json()).toEqual({ error: 'unknown field "slow": use cutAfter, cutTimes, cutPauseMs, stallAfter, offline, ignoreRange' });
     await fetch(`${standIn.hub}/__log`, { method: 'DELETE' });
     expect(await log()).toEqual([]);
   });

@@ -12,7 +12,7 @@
  * - CDN origin (another port, so another origin): the bytes, by sha256, with Accept-Ranges,
  *   a strong ETag, Range (206, or 416 with the size in Content-Range), If-Range and HEAD.
  * - CORS on every response of both origins, as the hub sends it; OPTIONS preflights answered.
- * - Test controls on the hub origin: `POST /__control` {cutAfter, cutTimes, stallAfter, offline,
+ * - Test controls on the hub origin: `POST /__control` {cutAfter, cutTimes, cutPauseMs, stallAfter, offline,
  *   ignoreRange} (DELETE resets), `GET /__log` (every file request) and `DELETE /__log`.
  */
 import { createHash } from 'node:crypto';
@@ -28,6 +28,12 @@ export interface StandInControl {
   /** The next `cutTimes` CDN bodies end after this many bytes (the socket is destroyed). */
   cutAfter: number | null;
   cutTimes: number;
+  /**
+   * Before a cut the connection stays quiet this long (ms). A browser drops body bytes it has
+   * received but not yet handed to the reader when the connection fails, so a test that needs a
+   * part kept gives a busy page time to read what arrived.
+   */
+  cutPauseMs: number;
   /** The next CDN body sends this many bytes, then hangs (once). */
   stallAfter: number | null;
   /** Every hub and CDN request has its connection dropped without an answer. */
@@ -63,7 +69,7 @@ const LFS_EXTENSIONS = ['.safetensors', '.bin', '.onnx', '.pt', '.pth', '.h5', '
 const EXPOSED = ['ETag', 'Content-Range', 'Accept-Ranges', 'Content-Length', 'X-Linked-Size', 'X-Linked-ETag', 'X-Repo-Commit', 'X-Error-Code', 'X-Error-Message'];
 const ALLOWED_HEADERS = 'Range, If-Range, If-None-Match, Content-Type, Authorization';
 
-const initialControl = (): StandInControl => ({ cutAfter: null, cutTimes: 0, stallAfter: null, offline: false, ignoreRange: false });
+const initialControl = (): StandInControl => ({ cutAfter: null, cutTimes: 0, cutPauseMs: 0, stallAfter: null, offline: false, ignoreRange: false });
 
 export async function startHubStandIn(options: { root: string; port?: number; cdnPort?: number; host?: string }): Promise<HubStandIn> {
   const root = path.resolve(options.root);
@@ -224,7 +230,10 @@ export async function startHubStandIn(options: { root: string; port?: number; cd
     const sent = await streamFile(res, entry, file, start, Math.min(length, limit?.bytes ?? length));
     if (!sent) return; // the client went away
     if (!limit || limit.bytes >= length) res.end();
-    else if (limit.then === 'cut') res.socket?.destroy();
+    else if (limit.then === 'cut') {
+      if (control.cutPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, control.cutPauseMs));
+      res.socket?.destroy();
+    }
     // stall: leave the response open; close() drops the connection
   }
 
@@ -250,15 +259,17 @@ function applyControl(control: StandInControl, body: unknown): string | null {
   const b = body as Record<string, unknown>;
   const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
   for (const key of Object.keys(b)) {
-    if (!['cutAfter', 'cutTimes', 'stallAfter', 'offline', 'ignoreRange'].includes(key)) return `unknown field "${key}": use cutAfter, cutTimes, stallAfter, offline, ignoreRange`;
+    if (!['cutAfter', 'cutTimes', 'cutPauseMs', 'stallAfter', 'offline', 'ignoreRange'].includes(key)) return `unknown field "${key}": use cutAfter, cutTimes, cutPauseMs, stallAfter, offline, ignoreRange`;
   }
   for (const key of ['cutAfter', 'stallAfter'] as const) if (key in b && b[key] !== null && !count(b[key])) return `"${key}" must be a byte count or null`;
   if ('cutTimes' in b && !count(b.cutTimes)) return '"cutTimes" must be a count';
+  if ('cutPauseMs' in b && !count(b.cutPauseMs)) return '"cutPauseMs" must be a number of milliseconds';
   for (const key of ['offline', 'ignoreRange'] as const) if (key in b && typeof b[key] !== 'boolean') return `"${key}" must be true or false`;
   if ('cutAfter' in b) {
     control.cutAfter = b.cutAfter as number | null;
     control.cutTimes = control.cutAfter === null ? 0 : ((b.cutTimes as number | undefined) ?? 1);
   } else if ('cutTimes' in b) control.cutTimes = b.cutTimes as number;
+  if ('cutPauseMs' in b) control.cutPauseMs = b.cutPauseMs as number;
   if ('stallAfter' in b) control.stallAfter = b.stallAfter as number | null;
   if ('offline' in b) control.offline = b.offline as boolean;
   if ('ignoreRange' in b) control.ignoreRange = b.ignoreRange as boolean;
