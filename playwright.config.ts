@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -15,6 +16,11 @@ import { STATIC_PORT, STATIC_SUBPATH, SUBPATH_PORT } from './e2e/static/static-f
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const HUB_ROOT = path.join(os.tmpdir(), 'wve-e2e-hub');
+// The /train page scores its vectors on the Google analogy test set when the server has it
+// (questions-words.txt in the data folder beside the project); elsewhere a small hand-written
+// set in the same format stands in, so the page's analogy figure is tested on any machine.
+const GOOGLE_QUESTIONS = path.resolve('../shared/data/questions-words.txt');
+const QUESTIONS = process.env.WVE_QUESTIONS || (existsSync(GOOGLE_QUESTIONS) ? GOOGLE_QUESTIONS : path.resolve('e2e/data/analogy-questions-sample.txt'));
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -47,7 +53,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npm run build && ${staticSites} && ${serveStatic} && ${HUB_ORIGINS_ENV}="${HUB} http://127.0.0.1:${HUB_PORT + 1}" npx tsx scripts/serve.ts --host 127.0.0.1 --port ${PORT}`,
+      command: `npm run build && ${staticSites} && ${serveStatic} && WVE_QUESTIONS="${QUESTIONS}" ${HUB_ORIGINS_ENV}="${HUB} http://127.0.0.1:${HUB_PORT + 1}" npx tsx scripts/serve.ts --host 127.0.0.1 --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}`,
       timeout: 900_000,
       reuseExistingServer: !process.env.CI,

@@ -120,6 +120,7 @@ test.describe('the walk', () => {
   });
 
   test('each GPT-2 step’s link opens the context or layers page in the same state, on the same model', async ({ page }) => {
+    test.setTimeout(240_000); // the model loads six times, once per page opened
     const walk = new WalkPage(page);
     await walk.open(TEST_MODEL);
     await walk.waitForGpt2Steps();
