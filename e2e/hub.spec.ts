@@ -22,6 +22,7 @@ test.describe('GPT-2 from the hub, in the browser', () => {
   test.beforeEach(async ({ request }) => hubControl.reset(request));
 
   test('offer, cut download resumed after a reload, kept for the next visit, same lens as the CLI build', async ({ page, request }) => {
+    test.setTimeout(240_000); // five model loads, each 10–20 s on a busy two-core machine
     const size = Number((await request.fetch(`${HUB}/${HUB_REPO}/resolve/main/model.safetensors`, { method: 'HEAD' })).headers()['content-length']);
     expect(size).toBeGreaterThan(1e6);
     const app = new LayersPage(page);
