@@ -37,7 +37,7 @@ const serveStatic = `(/usr/bin/python3 -m http.server ${STATIC_PORT} -b 127.0.0.
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  timeout: 90_000,
+  timeout: 180_000, // GPT-2 pages load a model (10–20 s each on a busy two-core machine)
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
