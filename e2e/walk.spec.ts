@@ -1,9 +1,9 @@
-import type { Page, Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AnalogyPage } from './analogy-page';
 import { ContextPage } from './context-page';
 import { LayersPage } from './layers-page';
-import { STATIC_PORT } from './static/static-fixture';
+import { STATIC_PORT, waitForIsolation } from './static/static-fixture';
 import { GPT2_STEPS, STEP_IDS, WalkPage } from './walk-page';
 
 /**
@@ -199,11 +199,6 @@ for (const scheme of ['light', 'dark'] as const) {
       await walk.gpt2Section.screenshot({ path: `${prefix}-gpt2-loader.png` });
     });
   }
-}
-
-/** Waits until the static build's service worker controls the page and the page is cross-origin isolated (one reload on a first visit). */
-async function waitForIsolation(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => crossOriginIsolated && navigator.serviceWorker.controller !== null), { timeout: 60_000 }).toBe(true);
 }
 
 test('the static build’s walk works offline after one visit, and fetches nothing it does not keep', async ({ page, context }) => {

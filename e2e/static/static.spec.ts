@@ -1,22 +1,14 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { AnalogyPage } from '../analogy-page';
 import { LayersPage } from '../layers-page';
 import { MapPage } from '../map-page';
-import { SUBPATH_URL } from './static-fixture';
+import { SUBPATH_URL, waitForIsolation } from './static-fixture';
 
 /**
  * The static build (npm run build:static) served by Python's http.server, which sends no
  * COOP/COEP headers: the service worker supplies them after one reload, keeps the site for
  * offline use, and everything runs from plain files — vectors, onnxruntime, GPT-2 in parts.
  */
-
-/** Waits until the service worker controls the page and the page is cross-origin isolated (one reload on a first visit). */
-async function waitForIsolation(page: Page): Promise<void> {
-  const isolated = () =>
-    page.evaluate(() => crossOriginIsolated && navigator.serviceWorker.controller !== null).catch(() => false); // the reload may land mid-check
-  await expect.poll(isolated, { timeout: 60_000 }).toBe(true);
-}
 
 test.describe('the static build on a plain static server', () => {
   test('king - man + woman puts queen first; the service worker makes the page cross-origin isolated; offline, a reload still answers', async ({ page, context }) => {
