@@ -70,6 +70,7 @@ const EXPOSED = ['ETag', 'Content-Range', 'Accept-Ranges', 'Content-Length', 'X-
 const ALLOWED_HEADERS = 'Range, If-Range, If-None-Match, Content-Type, Authorization';
 
 const initialControl = (): StandInControl => ({ cutAfter: null, cutTimes: 0, cutPauseMs: 0, stallAfter: null, offline: false, ignoreRange: false });
+const CONTROL_FIELDS = Object.keys(initialControl()) as (keyof StandInControl)[];
 
 export async function startHubStandIn(options: { root: string; port?: number; cdnPort?: number; host?: string }): Promise<HubStandIn> {
   const root = path.resolve(options.root);
@@ -259,7 +260,7 @@ function applyControl(control: StandInControl, body: unknown): string | null {
   const b = body as Record<string, unknown>;
   const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
   for (const key of Object.keys(b)) {
-    if (!['cutAfter', 'cutTimes', 'cutPauseMs', 'stallAfter', 'offline', 'ignoreRange'].includes(key)) return `unknown field "${key}": use cutAfter, cutTimes, cutPauseMs, stallAfter, offline, ignoreRange`;
+    if (!(CONTROL_FIELDS as readonly string[]).includes(key)) return `unknown field "${key}": use ${CONTROL_FIELDS.join(', ')}`;
   }
   for (const key of ['cutAfter', 'stallAfter'] as const) if (key in b && b[key] !== null && !count(b[key])) return `"${key}" must be a byte count or null`;
   if ('cutTimes' in b && !count(b.cutTimes)) return '"cutTimes" must be a count';
