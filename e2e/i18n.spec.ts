@@ -23,11 +23,7 @@ const en = (ns: keyof typeof EN, key: string) => String(messageAt(EN[ns], key));
 const TEST_MODEL = 'model=gpt2-tiny-random';
 const RANDOM_ZH = '随机测试模型——不是 GPT-2';
 
-/**
- * The English the walk shows on purpose — GPT-2's prompts (its input) and names of things — and
- * the one technical detail the GPT-2 runtime reports in English inside a translated sentence (why
- * WebGPU was not used, which this headless browser always hits).
- */
+/** The English the walk shows on purpose: GPT-2's prompts (its input) and names of things. */
 const ENGLISH_ON_PURPOSE = [...LAYERS_PRESETS.map((p) => p.prompt), 'Hugging Face Hub'];
 
 /**
@@ -52,7 +48,6 @@ async function englishRuns(page: Page): Promise<string[]> {
 
 test.describe('the walk in Chinese', () => {
   test('?lang=zh: every step in Chinese with its live result — the cities, cat’s neighbours, queen first, the bank chart on the random test model labelled as such', async ({ page }) => {
-    test.setTimeout(180_000);
     const walk = new WalkPage(page);
     await walk.open(`?lang=zh&${TEST_MODEL}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

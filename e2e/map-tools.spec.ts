@@ -7,7 +7,6 @@ import { MapPage } from './map-page';
 const KING_300 = '?words=neighbors%3Aking%3A300';
 
 test('a click rings the word and its k nearest on the map (the panel\'s list), k from the slider and the URL; isolate makes them a map', async ({ page }) => {
-  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const map = new MapPage(page);
   await map.open(KING_300);
@@ -51,7 +50,6 @@ test('a click rings the word and its k nearest on the map (the panel\'s list), k
 });
 
 test('export: the TSV download parses back to the plotted words and coordinates, with the cluster of each', async ({ page }) => {
-  test.setTimeout(180_000);
   const map = new MapPage(page);
   await map.open(`${KING_300}&color=cluster&k=6`);
   await map.waitForMap(2);
@@ -78,7 +76,6 @@ test('export: the TSV download parses back to the plotted words and coordinates,
 });
 
 test('search: a prefix or a regular expression highlights and lists the matches; a bad pattern says so; matches can be isolated', async ({ page }) => {
-  test.setTimeout(180_000);
   const map = new MapPage(page);
   await map.open(KING_300);
   await map.waitForMap(2);
@@ -108,7 +105,6 @@ test('search: a prefix or a regular expression highlights and lists the matches;
 });
 
 test('keyboard: Tab reaches the word list, arrows and typing move through the points, Enter selects one on the map', async ({ page }) => {
-  test.setTimeout(180_000);
   const map = new MapPage(page);
   await map.open('?words=neighbors%3Aking%3A50&method=pca');
   await map.waitForMap(2);
@@ -146,7 +142,6 @@ test('keyboard: Tab reaches the word list, arrows and typing move through the po
 });
 
 test('at 390 × 844 the page does not scroll sideways and the plot fits; screenshots light and dark', async ({ page }) => {
-  test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const map = new MapPage(page);
   await map.open(`${KING_300}&sel=queen&color=cluster`);

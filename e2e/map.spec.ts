@@ -34,7 +34,6 @@ test('a map of king’s neighbours: every point plotted, 2-D then 3-D, click a w
 });
 
 test('presets switch the view in place: one download of the vectors for the whole visit', async ({ page }) => {
-  test.setTimeout(180_000);
   const map = new MapPage(page);
   await map.open('?words=list%3Aman%2Cwoman%2Cking%2Cqueen%2Cuncle%2Caunt%2Cbrother%2Csister%2Cnephew%2Cniece%2Cfather%2Cmother%2Cson%2Cdaughter%2Cboy%2Cgirl&method=pca&overlay=gender');
   await map.waitForMap(2);
@@ -62,7 +61,6 @@ test('presets switch the view in place: one download of the vectors for the whol
 });
 
 test('an unknown centre word: named once, its suggestions as buttons that redraw, the old map marked as old', async ({ page }) => {
-  test.setTimeout(180_000);
   const map = new MapPage(page);
   await map.open('?words=neighbors%3Aparis%3A50&method=pca');
   await map.waitForMap(2);

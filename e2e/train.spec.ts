@@ -61,7 +61,6 @@ test('word2vec in the browser: the loss falls, probe neighbours change, pause an
 });
 
 test('the page fits a phone (390 px, no sideways scroll), light and dark', async ({ page }) => {
-  test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const train = new TrainPage(page);
   await train.open();

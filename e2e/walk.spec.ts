@@ -202,7 +202,6 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('the static build’s walk works offline after one visit, and fetches nothing it does not keep', async ({ page, context }) => {
-  test.setTimeout(180_000);
   const site = `http://127.0.0.1:${STATIC_PORT}`;
   const walk = new WalkPage(page);
   await page.goto(`${site}/`);
