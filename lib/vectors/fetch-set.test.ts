@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VectorSetWriter } from '../node/vector-set-writer';
 import { AnalogyEngine } from './analogy';
 import { openRemoteSet, type LoadProgress } from './fetch-set';
@@ -77,6 +77,27 @@ describe('openRemoteSet', () => {
     const r = engine.neighbors('w5', { k: 3, honest: true });
     expect(r.results[0].word).toBe('w5');
     expect(r.results[0].score).toBeCloseTo(1, 4); // int16 query quantisation: within 1e-5
+  });
+
+  it('tells of bytes alone at most every 50 ms, but of every new row count and of the last byte at once', async () => {
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1000); // no time passes during the load
+    try {
+      const events: LoadProgress[] = [];
+      const remote = await openRemoteSet('http://x/data/synthetic', (p) => events.push(p), { fetch: fileFetch({ chunk: 256 }), batchBytes: 2048 });
+      await remote.complete;
+      const progress = events.filter((e) => e.status === 'progress') as Extract<LoadProgress, { status: 'progress' }>[];
+      // One report of the first bytes, then one per new row count; the last brings the last rows.
+      expect(progress.length).toBeGreaterThan(2);
+      expect(progress.slice(1).every((p, i) => p.rows !== progress[i].rows)).toBe(true);
+      expect(progress[progress.length - 1].loaded).toBe(progress[progress.length - 1].total);
+      // With time passing, byte-only reports come again (the words and scales download, rows 0).
+      clock.mockImplementation(() => clock.mock.calls.length * 60);
+      const timed: LoadProgress[] = [];
+      await (await openRemoteSet('http://x/data/synthetic', (p) => timed.push(p), { fetch: fileFetch({ chunk: 256 }), batchBytes: 2048 })).complete;
+      expect(timed.filter((e) => e.status === 'progress' && e.rows === 0).length).toBeGreaterThan(10);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('makes rows searchable before the download ends (most frequent first)', async () => {

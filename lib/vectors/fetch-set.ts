@@ -122,6 +122,9 @@ export function openStoredSet(store: ByteStore, onProgress: (p: LoadProgress) =>
   );
 }
 
+/** Byte-only progress reports are at least this far apart (ms). */
+const PROGRESS_EVERY_MS = 50;
+
 /** Stored files are read whole, then handed over in slices of this size, like chunks of a download. */
 const STORED_SLICE_BYTES = 1 << 20;
 
@@ -135,11 +138,26 @@ async function loadSet(files: SetFiles, onProgress: (p: LoadProgress) => void, b
     const sizes = manifest.files;
     const total = sizes.vocab.bytes + sizes.scales.bytes + sizes.vectors.bytes;
     let loaded = 0;
-    const report = (rows: number) => onProgress({ status: 'progress', loaded, total, rows, count });
+    let reportedAt = -Infinity;
+    let reportedRows = -1;
+    // Every chunk adds bytes; the page hears of them at most every PROGRESS_EVERY_MS (each report
+    // re-renders its progress bar, on a main thread the first answer is waiting for), and at once
+    // of new rows or of the last byte.
+    const report = (rows: number) => {
+      const now = performance.now();
+      if (rows === reportedRows && loaded < total && now - reportedAt < PROGRESS_EVERY_MS) return;
+      reportedAt = now;
+      reportedRows = rows;
+      onProgress({ status: 'progress', loaded, total, rows, count });
+    };
 
     // All three files are opened together; the rows are read once words and scales are in.
     const vectorsBody = files.open(FILE_NAMES.vectors, manifest);
     vectorsBody.catch(() => undefined); // its error surfaces where it is awaited below
+    // The kernel (compiling WebAssembly, reserving memory for every row) is made while the words
+    // and scales download, not after.
+    const scorer = createScorer(count, dims);
+    scorer.catch(() => undefined); // as vectorsBody
     const [vocabBytes, scaleBytes] = await Promise.all([
       files.open(FILE_NAMES.vocab, manifest).then((body) => readAll(body, sizes.vocab.bytes, files.truncatedHint, (n) => ((loaded += n), report(0)))),
       files.open(FILE_NAMES.scales, manifest).then((body) => readAll(body, sizes.scales.bytes, files.truncatedHint, (n) => ((loaded += n), report(0)))),
@@ -148,7 +166,7 @@ async function loadSet(files: SetFiles, onProgress: (p: LoadProgress) => void, b
     if (words.length !== count) throw new Error(`${FILE_NAMES.vocab} has ${words.length} words, the manifest says ${count}`);
     const scales = new Float32Array(scaleBytes.buffer, scaleBytes.byteOffset, count);
     const q = new Int8Array(count * dims);
-    const store = new VectorStore(manifest, words, q, scales, await createScorer(count, dims));
+    const store = new VectorStore(manifest, words, q, scales, await scorer);
 
     const vectors = await vectorsBody;
     const complete = (async () => {
