@@ -5,8 +5,6 @@
  * loaded so far, so the first answer comes before the download ends.
  */
 import { ExpressionError } from '../expression/parse';
-import { computeMap, gatherRows } from '../maps/compute-map';
-import { sphericalKMeans } from '../maps/kmeans';
 import { WordSourceError } from '../maps/word-source';
 import { AnalogyEngine, QueryError, UnknownWordError } from '../vectors/analogy';
 import { OpfsStore } from '../hub/opfs-store';
@@ -23,6 +21,11 @@ let running: { id: number; controller: AbortController } | undefined;
 let lastMapIds: number[] = [];
 
 const post = (message: WorkerResponse) => self.postMessage(message);
+
+// The maps' code (UMAP, PCA, k-means: most of this worker's script) loads with the first map, so
+// opening a set and the first answer do not wait for it.
+const mapCode = () => import('../maps/compute-map');
+const clusterCode = () => import('../maps/kmeans');
 
 /** An error for the page: the reader's mistakes with their code and values, anything else as English text. */
 function toWire(e: unknown): WireError {
@@ -58,6 +61,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const controller = new AbortController();
         running = { id: req.id, controller };
         try {
+          const { computeMap } = await mapCode();
           const map = await computeMap(requireEngine(), req.source, req.params, {
             signal: controller.signal,
             onProgress: (progress) => post({ id: req.id, type: 'map-progress', progress }),
@@ -71,6 +75,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       }
       case 'clusters': {
         const store = requireEngine().store;
+        const [{ gatherRows }, { sphericalKMeans }] = await Promise.all([mapCode(), clusterCode()]);
         const { unit } = gatherRows(store, lastMapIds);
         const { assignment } = sphericalKMeans(unit, lastMapIds.length, store.info.dims, req.k, req.seed);
         post({ id: req.id, type: 'clusters', assignment });
