@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { HUB, HUB_PORT, HUB_REPO } from './e2e/hub-fixture';
+import { googleQuestionsFile } from './lib/node/analogy-questions-file';
 import { HUB_ORIGINS_ENV } from './lib/security/headers';
 import { STATIC_PORT, STATIC_SUBPATH, SUBPATH_PORT } from './e2e/static/static-fixture';
 
@@ -19,7 +20,7 @@ const HUB_ROOT = path.join(os.tmpdir(), 'wve-e2e-hub');
 // The /train page scores its vectors on the Google analogy test set when the server has it
 // (questions-words.txt in the data folder beside the project); elsewhere a small hand-written
 // set in the same format stands in, so the page's analogy figure is tested on any machine.
-const GOOGLE_QUESTIONS = path.resolve('../shared/data/questions-words.txt');
+const GOOGLE_QUESTIONS = googleQuestionsFile(process.cwd());
 const QUESTIONS = process.env.WVE_QUESTIONS || (existsSync(GOOGLE_QUESTIONS) ? GOOGLE_QUESTIONS : path.resolve('e2e/data/analogy-questions-sample.txt'));
 const chromium = {
   ...devices['Desktop Chrome'],

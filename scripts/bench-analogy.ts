@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { solveBatched } from '../lib/node/batch-analogy';
+import { googleQuestionsFile } from '../lib/node/analogy-questions-file';
 import { DEFAULT_SET, loadVectorSet } from '../lib/node/vector-set-reader';
 import { METHODS } from '../lib/vectors/methods';
 import { parseQuestions, resolveQuestions, scoreAnswers, sectionsOf } from '../lib/vectors/analogy-benchmark';
@@ -15,7 +16,7 @@ import { norm } from '../lib/vectors/kernels';
 import { choiceFlag, intFlag, parseCli, runCli, setFlag, UsageError } from './cli';
 import { createProgress } from './progress';
 
-const DEFAULT_QUESTIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/questions-words.txt');
+const DEFAULT_QUESTIONS = googleQuestionsFile(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 
 const USAGE = `usage: npm run -s bench:analogy -- [--questions FILE] [--vocab 300000] [--method 3cosadd|3cosmul] [--dtype f32|stored] [--set NAME] [--json]
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { questionsFile } from '../lib/node/analogy-questions-file';
 import { modelsDir } from '../lib/node/vector-set-reader';
 import { BROWN_FILE } from '../lib/train/brown';
 import { corpusFromPlainText, corpusFraction, type Corpus } from '../lib/train/corpus';
@@ -10,7 +11,7 @@ import { decodeCorpus } from '../lib/train/corpus-file';
 import { parseQuestions, type AnalogyQuestion } from '../lib/vectors/analogy-benchmark';
 
 /** The Google analogy test set: WVE_QUESTIONS, else questions-words.txt in the data folder beside the project. */
-export const DEFAULT_QUESTIONS = process.env.WVE_QUESTIONS || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data/questions-words.txt');
+export const DEFAULT_QUESTIONS = questionsFile(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 
 export interface LoadedCorpus {
   corpus: Corpus;

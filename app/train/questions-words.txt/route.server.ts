@@ -5,12 +5,12 @@
  * unavailable.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { questionsFile } from '@/lib/node/analogy-questions-file';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const file = process.env.WVE_QUESTIONS || path.resolve(process.cwd(), '../shared/data/questions-words.txt');
+  const file = questionsFile(process.cwd());
   try {
     return new Response(await readFile(file, 'utf8'), { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' } });
   } catch {
