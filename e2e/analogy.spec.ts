@@ -19,6 +19,23 @@ test.describe('analogy page on the real GloVe 6B vectors', () => {
     await page.screenshot({ path: 'artifacts/analogy-king-queen.png', fullPage: true });
   });
 
+  test('the default set starts downloading while the sets are still being listed, in one worker', async ({ page }) => {
+    const app = new AnalogyPage(page);
+    let listed = false;
+    // The listing of sets answers late; the vectors' first request must not wait for it.
+    await page.route('**/data/index.json', async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      listed = true;
+      await route.fulfill({ response });
+    });
+    const manifests: boolean[] = []; // for each request of the set's manifest: had the listing come?
+    page.on('request', (r) => r.url().endsWith('/data/glove-6b-100d/manifest.json') && manifests.push(listed));
+    await app.open('?q=king+-+man+%2B+woman');
+    await expect(app.items.first()).toHaveAttribute('data-word', 'queen');
+    expect(manifests).toEqual([false]);
+  });
+
   test('an unknown word shows "not in vocabulary" and suggestions that fix the query', async ({ page }) => {
     const app = new AnalogyPage(page);
     await app.open();

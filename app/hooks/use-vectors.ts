@@ -3,6 +3,8 @@
  * Owns the vectors worker for one set: starts it, tracks load progress, and turns requests
  * into promises. Switching sets terminates the worker, which frees its memory at once. A set
  * kept in this browser (see use-set-index.ts) is opened from there, any other from the site.
+ * A page may start opening a site's set before it knows which sets there are (startVectorsEarly):
+ * the download then overlaps the listing, and useVectors takes that worker over.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { withBase } from '@/app/base-path';
@@ -40,6 +42,46 @@ export interface MapJob {
 }
 type NewRequest = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+const newVectorsWorker = () => new Worker(new URL('../../lib/worker/vectors.worker.ts', import.meta.url), { type: 'module' });
+
+/** Opens the site's set `setName` (not one kept in this browser). */
+const openRemote = (setName: string): WorkerRequest => ({ id: 0, type: 'open', baseUrl: new URL(withBase(`/data/${encodeURIComponent(setName)}`), window.location.href).href });
+
+/** A worker opening a site's set before any page asked for it, and what it has said so far. */
+let early: { setName: string; worker: Worker; heard: (MessageEvent<WorkerResponse> | ErrorEvent)[] } | undefined;
+
+/**
+ * Starts opening the site's set `setName` now, for a page that will show it once it has found
+ * the site's sets (the listing and the download then overlap). Returns a function that ends it
+ * unless useVectors has taken it over by then.
+ */
+export function startVectorsEarly(setName: string): () => void {
+  if (early) return () => undefined;
+  const worker = newVectorsWorker();
+  const started = { setName, worker, heard: [] as (MessageEvent<WorkerResponse> | ErrorEvent)[] };
+  worker.onmessage = (event: MessageEvent<WorkerResponse>) => started.heard.push(event);
+  worker.onerror = (event) => started.heard.push(event);
+  performance.mark('vectors:worker-started');
+  worker.postMessage(openRemote(setName));
+  early = started;
+  return () => {
+    if (early !== started) return;
+    early = undefined;
+    worker.terminate();
+  };
+}
+
+/** The early worker, if it opens `setName` from the site; any other early worker is ended. */
+function takeEarly(setName: string) {
+  const taken = early;
+  early = undefined;
+  if (taken && (taken.setName !== setName || isLocalSet(setName))) {
+    taken.worker.terminate();
+    return undefined;
+  }
+  return taken;
+}
+
 export function useVectors(setName: string) {
   const worker = useRef<Worker | null>(null);
   const pending = useRef(new Map<number, Pending>());
@@ -49,11 +91,12 @@ export function useVectors(setName: string) {
   const version = useLocalSetVersion(setName); // a kept set imported again is opened again
 
   useEffect(() => {
-    const w = new Worker(new URL('../../lib/worker/vectors.worker.ts', import.meta.url), { type: 'module' });
+    const adopted = takeEarly(setName);
+    const w = adopted?.worker ?? newVectorsWorker();
     worker.current = w;
     const requests = pending.current;
     setState({ status: 'loading', loaded: 0, total: 0, rows: 0 });
-    w.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const onMessage = (event: MessageEvent<WorkerResponse>) => {
       const msg = event.data;
       if (msg.type === 'progress') {
         const p = msg.progress;
@@ -88,12 +131,19 @@ export function useVectors(setName: string) {
         else setState((s) => ({ ...s, status: 'error', error: msg.error.message, errorCode: msg.error.code })); // the 'open' request
       }
     };
-    w.onerror = (e) => setState((s) => ({ ...s, status: 'error', error: e.message, errorCode: WORKER_FAILED.code }));
-    performance.mark('vectors:worker-started');
-    const open: WorkerRequest = isLocalSet(setName)
-      ? { id: 0, type: 'open-local', name: setName }
-      : { id: 0, type: 'open', baseUrl: new URL(withBase(`/data/${encodeURIComponent(setName)}`), window.location.href).href };
-    w.postMessage(open);
+    const onError = (e: ErrorEvent) => setState((s) => ({ ...s, status: 'error', error: e.message, errorCode: WORKER_FAILED.code }));
+    w.onmessage = onMessage;
+    w.onerror = onError;
+    if (adopted) {
+      // What it said before this page listened, in order.
+      for (const event of adopted.heard) {
+        if (event instanceof ErrorEvent) onError(event);
+        else onMessage(event);
+      }
+    } else {
+      performance.mark('vectors:worker-started');
+      w.postMessage(isLocalSet(setName) ? { id: 0, type: 'open-local', name: setName } : openRemote(setName));
+    }
     return () => {
       w.terminate();
       for (const p of requests.values()) p.reject({ kind: 'cancelled', message: 'cancelled' }); // the vector set changed
