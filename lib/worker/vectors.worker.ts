@@ -22,10 +22,13 @@ let lastMapIds: number[] = [];
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 
-// The maps' code (UMAP, PCA, k-means: most of this worker's script) loads with the first map, so
-// opening a set and the first answer do not wait for it.
+// The maps' code (UMAP, PCA, k-means: most of this worker's script) is fetched beside the set's
+// files rather than before them, so opening a set and the first answer do not wait for it, and a
+// page that draws a map at once (the walk's cities) finds it there.
 const mapCode = () => import('../maps/compute-map');
 const clusterCode = () => import('../maps/kmeans');
+/** A failure here shows when a map is asked for. */
+const prefetchMapCode = () => void mapCode().catch(() => undefined);
 
 /** An error for the page: the reader's mistakes with their code and values, anything else as English text. */
 function toWire(e: unknown): WireError {
@@ -42,9 +45,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     switch (req.type) {
       case 'open':
+        prefetchMapCode();
         opened(req.id, await openRemoteSet(req.baseUrl, (progress) => post({ type: 'progress', progress })));
         return;
       case 'open-local':
+        prefetchMapCode();
         opened(req.id, await openLocalSet(OpfsStore.open(), req.name, (progress) => post({ type: 'progress', progress })));
         return;
       case 'query':
