@@ -17,6 +17,9 @@ if (basePath && !/^(\/[A-Za-z0-9._~-]+)+$/.test(basePath)) {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm start` prints http://127.0.0.1:PORT; the dev server must serve its own resources (hot
+  // reload) to pages opened there too, not only on localhost.
+  allowedDevOrigins: ['127.0.0.1'],
   basePath,
   // `route.server.ts` files exist only in the server build; the static build has no server.
   pageExtensions: STATIC ? ['tsx', 'ts'] : ['server.ts', 'tsx', 'ts'],
